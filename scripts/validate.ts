@@ -1,0 +1,23 @@
+/**
+ * `npm run validate`: checks every record under data/ and prints one line per problem.
+ * Exits non-zero if there is any error. Usage: tsx scripts/validate.ts [data-folder]
+ */
+import { resolve } from "node:path";
+import { formatProblem, githubAnnotation, validateRegistry } from "../src/lib/validation.ts";
+
+const dataDir = resolve(process.argv[2] ?? "data");
+const { problems, filesRead, registry } = validateRegistry(dataDir);
+const errors = problems.filter((problem) => problem.severity === "error");
+const warnings = problems.length - errors.length;
+
+for (const problem of problems) console.log(formatProblem(problem));
+if (process.env.GITHUB_ACTIONS === "true") {
+  for (const problem of problems) console.log(githubAnnotation(problem));
+}
+const counts = `${registry.deployments.length} deployments, ${registry.products.length} products, ${registry.positions.length} positions`;
+console.log(
+  errors.length === 0
+    ? `✓ ${filesRead} files valid (${counts})${warnings ? `, ${warnings} warning(s)` : ""}`
+    : `✗ ${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in ${filesRead} files`,
+);
+process.exit(errors.length === 0 ? 0 : 1);

@@ -1,0 +1,54 @@
+/**
+ * Values the registry derives instead of storing: the current status, "free software",
+ * and what a list of possibly disagreeing claims amounts to.
+ */
+import type { Claim } from "../schema/index.ts";
+import type { z } from "zod";
+import type { licence, lifecycleStatus } from "../schema/vocabulary.ts";
+
+type Licence = z.output<typeof licence>;
+type LifecycleStatus = z.output<typeof lifecycleStatus>;
+
+/** What a field's claims amount to: one agreed value, or a dispute between several. */
+export type ClaimSummary<T> =
+  | { kind: "agreed"; value: T; claims: Claim<T>[] }
+  | { kind: "disputed"; values: T[]; claims: Claim<T>[] };
+
+/** Summarises the claims made about one field; `fallback` stands in when there are none. */
+export function summarizeClaims<T>(claims: Claim<T>[] | undefined, fallback: T): ClaimSummary<T> {
+  if (!claims || claims.length === 0) {
+    return { kind: "agreed", value: fallback, claims: [] };
+  }
+  const values = [...new Set(claims.map((claim) => claim.value))];
+  if (values.length === 1) return { kind: "agreed", value: values[0]!, claims };
+  return { kind: "disputed", values, claims };
+}
+
+/** The value to sort and filter by: the agreed value, or "disputed". */
+export function headlineValue<T extends string>(summary: ClaimSummary<T>): T | "disputed" {
+  return summary.kind === "agreed" ? summary.value : "disputed";
+}
+
+/** Whether a field rests only on an editor's presumption. */
+export function isPresumption<T>(summary: ClaimSummary<T>): boolean {
+  return summary.claims.length > 0 && summary.claims.every((claim) => claim.confidence === "presumed");
+}
+
+/** The latest step of a status history (listed oldest first). */
+export function currentStatus(history: { status: LifecycleStatus }[]): LifecycleStatus {
+  return history.at(-1)?.status ?? "unknown";
+}
+
+/** Free software means both client and server are free; any proprietary side makes it non-free. */
+export type FreeSoftware = "free" | "non-free" | "unknown" | "disputed";
+
+/** Derives whether a product is free software from its client and server licence claims. */
+export function freeSoftware(client: Claim<Licence>[], server: Claim<Licence>[]): FreeSoftware {
+  const clientSummary = summarizeClaims(client, "unknown");
+  const serverSummary = summarizeClaims(server, "unknown");
+  if (clientSummary.kind === "disputed" || serverSummary.kind === "disputed") return "disputed";
+  const sides = [clientSummary.value, serverSummary.value];
+  if (sides.every((side) => side === "free")) return "free";
+  if (sides.some((side) => side === "proprietary" || side === "source-available")) return "non-free";
+  return "unknown";
+}

@@ -1,0 +1,105 @@
+/** A deployment: one public body (or group of bodies) using one messenger for one purpose. */
+import { z } from "zod";
+import * as v from "./vocabulary.ts";
+import { claim } from "./claim.ts";
+import {
+  countryCode,
+  isoDate,
+  localizedText,
+  recordId,
+  regionCode,
+  source,
+  sourceRef,
+} from "./common.ts";
+
+/** One body that runs or uses the deployment. */
+export const authority = z.strictObject({
+  name: localizedText.describe("The authority's name, e.g. Bundespolizei"),
+  operator: z.string().min(1).optional().describe("Who runs the system for it, e.g. Dataport, BWI"),
+});
+
+/** One dated step in the deployment's life. */
+export const statusStep = z.strictObject({
+  status: v.lifecycleStatus,
+  date: isoDate.optional().describe("When this step began; omit only if no source dates it"),
+  supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
+  sources: z.array(sourceRef).default([]),
+  confidence: v.confidence.default("unattributed"),
+  note: localizedText.optional(),
+});
+
+/** A user figure with what it counts and when. */
+export const userCount = z.strictObject({
+  count: z.number().int().nonnegative().describe("The figure as the source gives it"),
+  kind: v.userCountKind.describe("What the figure counts: planned capacity is not users"),
+  qualifier: v.countQualifier.default("exactly"),
+  asOf: isoDate.describe("When the figure was given"),
+  scope: localizedText.optional().describe("What the figure covers, if narrower or wider than the deployment"),
+  sources: z.array(sourceRef).min(1),
+  confidence: v.confidence,
+});
+
+/** An approval for classified information (e.g. VS-NfD) as a source states it. */
+export const approval = z.strictObject({
+  classification: z.string().min(1).describe("e.g. VS-NfD, vertraulich"),
+  status: v.approvalStatus,
+  sources: z.array(sourceRef).min(1),
+  confidence: v.confidence,
+  asOf: isoDate.optional(),
+  note: localizedText.optional(),
+});
+
+/** The schema of `data/deployments/<id>.yaml`. */
+export const deploymentSchema = z
+  .strictObject({
+    name: z.string().min(1).optional().describe("The system's own name, e.g. HePolChat"),
+    aliases: z.array(recordId).default([]).describe("Former ids, so old links keep working"),
+    country: countryCode.optional().describe("ISO 3166-1 alpha-2; omit for an international organisation"),
+    organisation: z.string().min(1).optional().describe("International organisation, e.g. NATO"),
+    region: regionCode.optional().describe("ISO 3166-2 for state-level bodies, e.g. DE-BY"),
+    level: v.level,
+    sectors: z.array(v.sector).min(1),
+    authorities: z.array(authority).min(1),
+    product: recordId.describe("Id of a record in data/products/"),
+    topology: claim(v.topology).optional().describe("How this deployment is laid out"),
+    federation: claim(v.federationStatus).describe("Whether it federates with outside servers"),
+    federationGroup: z.string().min(1).optional().describe("Name of the allow-listed network, if any"),
+    interoperability: claim(v.interoperability).optional(),
+    bridgesTo: z.array(z.string().min(1)).optional().describe("Systems reached through bridges"),
+    reach: claim(v.externalReach).optional().describe("Who outside the organisation can be reached"),
+    status: z.array(statusStep).min(1).describe("Status history, oldest first"),
+    users: z.array(userCount).default([]),
+    approvals: z.array(approval).default([]),
+    summary: localizedText.describe("A short summary in your own words"),
+    openQuestions: z.array(localizedText).default([]).describe("What is not known: help wanted"),
+    reviewed: isoDate.describe("When an editor last checked this record against its sources"),
+    sources: z.array(source).min(1),
+  })
+  .superRefine((record, ctx) => {
+    if ((record.country === undefined) === (record.organisation === undefined)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["country"],
+        message: "give either country (a state's body) or organisation (an international one)",
+      });
+    }
+    if (record.region && record.country && !record.region.startsWith(`${record.country}-`)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["region"],
+        message: `region ${record.region} does not lie in country ${record.country}`,
+      });
+    }
+    record.status.forEach((step, i) => {
+      if ((step.status === "superseded") !== (step.supersededBy !== undefined)) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["status", i, step.supersededBy ? "supersededBy" : "status"],
+          message: "supersededBy goes with status superseded, and only with it",
+        });
+      }
+    });
+  });
+
+/** A deployment after parsing: claims normalized to lists, defaults filled in. */
+export type Deployment = z.output<typeof deploymentSchema>;

@@ -1,0 +1,145 @@
+/**
+ * The registry's controlled vocabulary. Every enum value here has a label in each
+ * dictionary under `src/i18n/`, and the methodology page explains what it means.
+ */
+import { z } from "zod";
+
+/** Protocol a messenger speaks. `vendor` means a vendor's own protocol, named in `protocolName`. */
+export const protocol = z.enum(["xmpp", "matrix", "vendor", "unknown"]);
+
+/** Licence of one side (client or server) of a product. */
+export const licence = z.enum(["free", "source-available", "proprietary", "unknown"]);
+
+/** Architecture the protocol or product allows. */
+export const architecture = z.enum(["central", "federated", "peer-to-peer", "unknown"]);
+
+/** How one deployment is laid out, whatever its protocol could do. */
+export const topology = z.enum([
+  "single-instance",
+  "several-instances",
+  "federated-operators",
+  "vendor-cloud",
+  "unknown",
+]);
+
+/**
+ * Whether this deployment federates with servers outside itself.
+ * `presumed-disabled` is an editor's presumption and must carry confidence `presumed`.
+ */
+export const federationStatus = z.enum([
+  "enabled-open",
+  "enabled-allowlist",
+  "disabled",
+  "presumed-disabled",
+  "planned",
+  "not-supported",
+  "unknown",
+]);
+
+/** Whether a deployment is connected to other systems beyond federation. */
+export const interoperability = z.enum(["none", "bridges", "cross-vendor", "unknown"]);
+
+/** The widest circle outside the organisation its users can reach. */
+export const externalReach = z.enum([
+  "nobody",
+  "invited-guests",
+  "other-authorities",
+  "citizens",
+  "unknown",
+]);
+
+/** One step of a deployment's life. The current status is the latest dated step. */
+export const lifecycleStatus = z.enum([
+  "announced",
+  "procurement",
+  "pilot",
+  "beta",
+  "rollout",
+  "active",
+  "superseded",
+  "discontinued",
+  "cancelled",
+  "unknown",
+]);
+
+/** Administrative level of the body running a deployment. */
+export const level = z.enum(["international", "national", "state", "local", "institution"]);
+
+/** Sectors a deployment serves. */
+export const sector = z.enum([
+  "police",
+  "civil-protection",
+  "military",
+  "intelligence",
+  "ministries",
+  "administration",
+  "municipalities",
+  "schools",
+  "higher-education",
+  "healthcare",
+  "parliament",
+  "justice",
+  "church",
+  "public-relations",
+  "media",
+]);
+
+/** What a user figure counts. A planned capacity is not a number of users. */
+export const userCountKind = z.enum([
+  "capacity-planned",
+  "licences",
+  "eligible",
+  "registered",
+  "active",
+  "daily-active",
+  "devices",
+  "organisations",
+]);
+
+/** How a figure relates to the true value, as the source words it. */
+export const countQualifier = z.enum(["exactly", "about", "more-than", "up-to"]);
+
+/** What kind of publisher a source is. */
+export const sourceKind = z.enum(["official", "vendor", "press", "secondary", "editorial"]);
+
+/**
+ * How well a claim is backed. `unattributed` is what a bare value gets: it rests on the
+ * record's sources as a whole, not on a named one.
+ */
+export const confidence = z.enum([
+  "confirmed",
+  "vendor",
+  "reported",
+  "secondary",
+  "presumed",
+  "unknown",
+  "unattributed",
+]);
+
+/** An approval or clearance for classified information, and where it stands. */
+export const approvalStatus = z.enum([
+  "approved",
+  "release-recommendation",
+  "in-use",
+  "planned",
+  "not-approved",
+  "unknown",
+]);
+
+/** What kind of statement a position is. */
+export const positionKind = z.enum([
+  "recommendation",
+  "ruling",
+  "guideline",
+  "statement",
+  "resolution",
+]);
+
+/** A position's verdict on one subject. */
+export const verdict = z.enum([
+  "required",
+  "recommended",
+  "acceptable",
+  "advised-against",
+  "ruled-out",
+]);

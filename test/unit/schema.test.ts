@@ -1,0 +1,107 @@
+// The record schemas as contributors meet them: short and long claim forms, dates as text, URLs.
+import { describe, expect, it } from "vitest";
+import { deploymentSchema, productSchema } from "../../src/schema/index.ts";
+import { isInFuture } from "../../src/schema/common.ts";
+
+const minimal = {
+  country: "DE",
+  level: "national",
+  sectors: ["police"],
+  authorities: [{ name: "Bundespolizei" }],
+  product: "moka",
+  federation: "unknown",
+  status: [{ status: "pilot", date: "2019-11-14" }],
+  summary: { de: "Text", en: "Text" },
+  reviewed: "2024-01-01",
+  sources: [{ id: "article", kind: "editorial", publisher: "freie-messenger.de" }],
+};
+
+describe("claims", () => {
+  it("turns a bare value into one claim not individually sourced", () => {
+    const parsed = deploymentSchema.parse(minimal);
+    expect(parsed.federation).toEqual([{ value: "unknown", sources: [], confidence: "unattributed" }]);
+  });
+
+  it("keeps a sourced claim with its sources and confidence", () => {
+    const parsed = deploymentSchema.parse({
+      ...minimal,
+      federation: { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+    });
+    expect(parsed.federation).toEqual([{ value: "presumed-disabled", sources: ["article"], confidence: "presumed" }]);
+  });
+
+  it("keeps two disagreeing claims side by side", () => {
+    const parsed = deploymentSchema.parse({
+      ...minimal,
+      federation: [
+        { value: "enabled-allowlist", sources: ["article"], confidence: "secondary" },
+        { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+      ],
+    });
+    expect(parsed.federation.map((claim) => claim.value)).toEqual(["enabled-allowlist", "presumed-disabled"]);
+  });
+
+  it("refuses a sourced claim without sources", () => {
+    const result = deploymentSchema.safeParse({ ...minimal, federation: { value: "disabled", sources: [], confidence: "reported" } });
+    expect(result.success).toBe(false);
+  });
+});
+
+describe("dates", () => {
+  it("accepts full and partial dates written as text", () => {
+    for (const date of ["2019-12-24", "2019-12", "2019"]) {
+      expect(deploymentSchema.safeParse({ ...minimal, reviewed: date }).success, date).toBe(true);
+    }
+  });
+
+  it("refuses a Date object, as another YAML parser would produce from an unquoted date", () => {
+    const result = deploymentSchema.safeParse({ ...minimal, reviewed: new Date("2019-12-24") });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toContain("expected a date as text");
+  });
+
+  it("refuses impossible dates", () => {
+    for (const date of ["2019-02-30", "2019-13", "19-12-24", "24.12.2019"]) {
+      expect(deploymentSchema.safeParse({ ...minimal, reviewed: date }).success, date).toBe(false);
+    }
+  });
+
+  it("treats a partial date as future only when all of it lies ahead", () => {
+    const today = new Date("2026-11-26T12:00:00Z");
+    expect(isInFuture("2026-11", today)).toBe(false);
+    expect(isInFuture("2026", today)).toBe(false);
+    expect(isInFuture("2026-11-27", today)).toBe(true);
+    expect(isInFuture("2026-12", today)).toBe(true);
+  });
+});
+
+describe("sources", () => {
+  it("accepts https and http addresses and refuses other schemes", () => {
+    const withUrl = (url: string) => ({ ...minimal, sources: [{ ...minimal.sources[0], url }] });
+    expect(deploymentSchema.safeParse(withUrl("https://example.org/a")).success).toBe(true);
+    expect(deploymentSchema.safeParse(withUrl("http://example.org/a")).success).toBe(true);
+    for (const url of ["javascript:alert(1)", "data:text/html,hi", "ftp://example.org/a", "example.org"]) {
+      expect(deploymentSchema.safeParse(withUrl(url)).success, url).toBe(false);
+    }
+  });
+
+  it("allows a source without address, so it can be shown as link missing", () => {
+    expect(deploymentSchema.safeParse(minimal).success).toBe(true);
+  });
+});
+
+describe("products", () => {
+  it("needs both licences, so free software can be derived", () => {
+    const product = {
+      name: "X",
+      protocol: "matrix",
+      architecture: "federated",
+      licences: { client: "free" },
+      summary: "x",
+      reviewed: "2024-01-01",
+      sources: minimal.sources,
+    };
+    expect(productSchema.safeParse(product).success).toBe(false);
+    expect(productSchema.safeParse({ ...product, licences: { client: "free", server: "free" } }).success).toBe(true);
+  });
+});
