@@ -7,10 +7,12 @@ import type { Loader } from "astro/loaders";
 import { collections as schemas, type CollectionName } from "./schema/index.ts";
 import { formatProblem, validateRegistry, type ValidationResult } from "./lib/validation.ts";
 
+// REGISTRY_DATA_DIR lets a developer preview the site with another data folder (e.g. test fixtures).
+const dataDir = process.env.REGISTRY_DATA_DIR ?? "data";
 let validation: ValidationResult | undefined;
 
 function validatedData(): ValidationResult {
-  validation ??= validateRegistry("data");
+  validation ??= validateRegistry(dataDir);
   const errors = validation.problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) {
     const report = errors.map(formatProblem).join("\n");
@@ -24,7 +26,7 @@ function registryLoader(collection: CollectionName): Loader {
   return {
     name: `registry-${collection}`,
     load: async ({ store, parseData, watcher }) => {
-      watcher?.add("data");
+      watcher?.add(dataDir);
       validation = undefined;
       store.clear();
       for (const record of validatedData().registry[collection]) {

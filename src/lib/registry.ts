@@ -15,6 +15,8 @@ export type ProductEntry = Product & {
   id: string;
   protocolSummary: ClaimSummary<Out<typeof v.protocol>>;
   architectureSummary: ClaimSummary<Out<typeof v.architecture>>;
+  clientLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
+  serverLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
   freeSoftware: FreeSoftware;
   basedOnProduct?: ProductEntry;
 };
@@ -32,6 +34,10 @@ export type DeploymentEntry = Deployment & {
   title: Deployment["authorities"][number]["name"];
   /** Newest date in the status history, if any. */
   latestStatusDate?: string;
+  /** Country code or organisation name: what the overview groups by. */
+  jurisdiction: string;
+  /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
+  supersedes: string[];
 };
 
 /** A position with its id. */
@@ -52,6 +58,8 @@ async function load() {
       id,
       protocolSummary: summarizeClaims(data.protocol, "unknown"),
       architectureSummary: summarizeClaims(data.architecture, "unknown"),
+      clientLicenceSummary: summarizeClaims(data.licences.client, "unknown"),
+      serverLicenceSummary: summarizeClaims(data.licences.server, "unknown"),
       freeSoftware: freeSoftware(data.licences.client, data.licences.server),
     });
   }
@@ -72,8 +80,16 @@ async function load() {
       reachSummary: summarizeClaims(data.reach, "unknown"),
       title: data.authorities[0]!.name,
       latestStatusDate: data.status.map((step) => step.date).filter((date) => date !== undefined).at(-1),
+      jurisdiction: data.country ?? data.organisation!,
+      supersedes: [],
     };
   });
+  const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
+  for (const deployment of deployments) {
+    for (const step of deployment.status) {
+      if (step.supersededBy) byId.get(step.supersededBy)?.supersedes.push(deployment.id);
+    }
+  }
   deployments.sort((a, b) => a.id.localeCompare(b.id));
   const positions = positionRecords.map(({ id, data }) => ({ ...data, id }));
   positions.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
@@ -98,6 +114,71 @@ export async function getProducts(): Promise<ProductEntry[]> {
 /** All positions, newest first. */
 export async function getPositions(): Promise<PositionEntry[]> {
   return (await registry()).positions;
+}
+
+/** One deployment by id, or by a former id kept as an alias. */
+export async function getDeployment(id: string): Promise<DeploymentEntry | undefined> {
+  const deployments = await getDeployments();
+  return deployments.find((d) => d.id === id) ?? deployments.find((d) => d.aliases.includes(id));
+}
+
+/** Deployments related to one entry: same product, same authority, same country, and succession. */
+export async function relatedDeployments(entry: DeploymentEntry) {
+  const others = (await getDeployments()).filter((d) => d.id !== entry.id);
+  const authorityNames = new Set(entry.authorities.map((a) => JSON.stringify(a.name)));
+  const successors = entry.status.flatMap((step) => (step.supersededBy ? [step.supersededBy] : []));
+  return {
+    supersededBy: others.filter((d) => successors.includes(d.id)),
+    supersedes: others.filter((d) => entry.supersedes.includes(d.id)),
+    sameProduct: others.filter((d) => d.product === entry.product),
+    sameAuthority: others.filter((d) => d.authorities.some((a) => authorityNames.has(JSON.stringify(a.name)))),
+    sameJurisdiction: others.filter((d) => d.jurisdiction === entry.jurisdiction),
+  };
+}
+
+/** Level order used when grouping: international first, single institutions last. */
+export const levelOrder = ["international", "national", "state", "local", "institution"] as const;
+
+/** Deployments grouped by country (or organisation), then by level, for the overview. */
+export async function deploymentsByJurisdiction() {
+  const groups = new Map<string, DeploymentEntry[]>();
+  for (const deployment of await getDeployments()) {
+    groups.set(deployment.jurisdiction, [...(groups.get(deployment.jurisdiction) ?? []), deployment]);
+  }
+  return [...groups.entries()]
+    .sort(([a, da], [b, db]) => db.length - da.length || a.localeCompare(b))
+    .map(([jurisdiction, deployments]) => ({
+      jurisdiction,
+      isOrganisation: deployments[0]!.country === undefined,
+      levels: levelOrder
+        .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
+        .filter((group) => group.deployments.length > 0),
+      count: deployments.length,
+    }));
+}
+
+/** Deployments that use a product. */
+export async function deploymentsOfProduct(productId: string): Promise<DeploymentEntry[]> {
+  return (await getDeployments()).filter((d) => d.product === productId);
+}
+
+/** Headline figures for the home page, computed from the records. */
+export async function headlineFigures() {
+  const deployments = await getDeployments();
+  const protocolOf = (d: DeploymentEntry) => (d.productEntry.protocolSummary.kind === "agreed" ? d.productEntry.protocolSummary.value : "disputed");
+  const federationOf = (d: DeploymentEntry) => (d.federationSummary.kind === "agreed" ? d.federationSummary.value : "disputed");
+  return {
+    deployments: deployments.length,
+    jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
+    openProtocol: deployments.filter((d) => ["xmpp", "matrix"].includes(protocolOf(d))).length,
+    federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
+    presumedClosed: deployments.filter((d) => federationOf(d) === "presumed-disabled").length,
+  };
+}
+
+/** The most recently reviewed deployments. */
+export async function recentlyReviewed(count: number): Promise<DeploymentEntry[]> {
+  return [...(await getDeployments())].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id)).slice(0, count);
 }
 
 export type { Claim, ClaimSummary };

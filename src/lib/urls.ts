@@ -1,19 +1,46 @@
-/** URL builders: every link on the site is made here, so permalinks stay stable. */
+/**
+ * URL builders: every internal link on the site is made here, so permalinks stay stable.
+ * Paths are the same in both languages except for the language prefix, so the language
+ * switch only swaps the prefix.
+ */
 import type { Lang } from "../i18n/index.ts";
 
-const base = import.meta.env?.BASE_URL ?? "/";
-
-function join(...parts: string[]): string {
-  return `${base.replace(/\/$/, "")}/${parts.filter(Boolean).join("/")}/`.replace(/\/+/g, "/");
+function path(...parts: string[]): string {
+  return `/${parts.filter(Boolean).join("/")}/`;
 }
 
 /** Home page of a language. */
-export const homeUrl = (lang: Lang) => join(lang);
-/** The comparison table. */
-export const tableUrl = (lang: Lang) => join(lang, "table");
-/** One deployment's entry page; built from its id, so it never changes. */
-export const deploymentUrl = (lang: Lang, id: string) => join(lang, "deployments", id);
-/** A page's address in the other language: the same path with the language swapped. */
+export const homeUrl = (lang: Lang) => path(lang);
+/** Deployments grouped by country and level. */
+export const overviewUrl = (lang: Lang) => path(lang, "overview");
+/** The comparison table of all deployments. */
+export const tableUrl = (lang: Lang) => path(lang, "table");
+/** One deployment's entry page: built from its id, so it never changes. */
+export const deploymentUrl = (lang: Lang, id: string) => path(lang, "deployments", id);
+/** All products compared. */
+export const productsUrl = (lang: Lang) => path(lang, "products");
+/** One product and the deployments that use it. */
+export const productUrl = (lang: Lang, id: string) => path(lang, "products", id);
+/** Protocols compared. */
+export const protocolsUrl = (lang: Lang) => path(lang, "protocols");
+/** All countries and organisations with deployments. */
+export const countriesUrl = (lang: Lang) => path(lang, "countries");
+/** One country's (or organisation's) deployments; `code` is lowercase, e.g. `de`, `nato`. */
+export const countryUrl = (lang: Lang, code: string) => path(lang, "countries", code.toLowerCase());
+/** Recommendations and rulings. */
+export const positionsUrl = (lang: Lang) => path(lang, "positions");
+/** One position. */
+export const positionUrl = (lang: Lang, id: string) => path(lang, "positions", id);
+/** What the registry covers and where it knows little. */
+export const coverageUrl = (lang: Lang) => path(lang, "coverage");
+/** Full-text search. */
+export const searchUrl = (lang: Lang) => path(lang, "search");
+/** Narrative pages written in MDX. */
+export const aboutUrl = (lang: Lang) => path(lang, "about");
+export const methodologyUrl = (lang: Lang) => path(lang, "methodology");
+export const contributeUrl = (lang: Lang) => path(lang, "contribute");
+
+/** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
   return pathname.replace(/^\/(de|en)(?=\/|$)/, `/${to}`);
 }

@@ -1,0 +1,197 @@
+/**
+ * What the registry covers and where it knows little, counted from the records themselves.
+ * Pure: it takes the arrays `registry.ts` hands out (or records written inline in a test).
+ */
+import type { z } from "zod";
+import type { Claim, Deployment, Position, Product } from "../schema/index.ts";
+import { level, protocol, sector } from "../schema/vocabulary.ts";
+import { headlineValue, isPresumption, summarizeClaims } from "./derive.ts";
+
+type Level = z.output<typeof level>;
+type Protocol = z.output<typeof protocol>;
+type Sector = z.output<typeof sector>;
+type LocalizedText = string | { de?: string; en?: string };
+
+/** The parts of a product that coverage looks at. */
+export type ProductRecord = { id: string } & Pick<
+  Product,
+  "name" | "protocol" | "architecture" | "licences" | "openQuestions" | "sources"
+>;
+
+/** The parts of a deployment that coverage looks at. */
+export type DeploymentRecord = { id: string } & Pick<
+  Deployment,
+  | "name"
+  | "country"
+  | "organisation"
+  | "level"
+  | "sectors"
+  | "authorities"
+  | "product"
+  | "topology"
+  | "federation"
+  | "interoperability"
+  | "reach"
+  | "openQuestions"
+  | "sources"
+>;
+
+/** The parts of a position that coverage looks at. */
+export type PositionRecord = { id: string } & Pick<Position, "title" | "openQuestions" | "sources">;
+
+/** A record a finding is about: enough to name it and link to it. */
+export type RecordRef = {
+  collection: "deployments" | "products" | "positions";
+  id: string;
+  title: LocalizedText;
+  /** What tells two records with the same title apart, e.g. the deployment's system or product name. */
+  subtitle?: string;
+};
+
+/** A key comparison field that holds claims, named as in the record files. */
+export type ClaimField =
+  | "protocol"
+  | "architecture"
+  | "licences.client"
+  | "licences.server"
+  | "topology"
+  | "federation"
+  | "interoperability"
+  | "reach";
+
+/** How many records fall under one key. */
+export type Tally<K> = { key: K; count: number };
+
+/** One protocol (or "disputed") with the products that speak it and how many deployments use them. */
+export type ProtocolRow<P> = { protocol: Protocol | "disputed"; products: P[]; deployments: number };
+
+/**
+ * Products and deployments per protocol, in vocabulary order. A product counts under the protocol
+ * its sources agree on; products whose sources disagree form a last "disputed" row, present only
+ * when there are any. A deployment counts under its product's protocol.
+ */
+export function protocolTally<P extends Pick<ProductRecord, "id" | "protocol">>(
+  products: P[],
+  deployments: Pick<DeploymentRecord, "product">[],
+): ProtocolRow<P>[] {
+  const protocolOf = new Map(products.map((p) => [p.id, headlineValue(summarizeClaims(p.protocol, "unknown"))]));
+  const rows = [...protocol.options, "disputed" as const].map((key) => ({
+    protocol: key,
+    products: products.filter((p) => protocolOf.get(p.id) === key),
+    deployments: deployments.filter((d) => protocolOf.get(d.product) === key).length,
+  }));
+  return rows.filter((row) => row.protocol !== "disputed" || row.products.length > 0);
+}
+
+/** One record as coverage examines it: how to name it, and what it leaves open. */
+type Examined = {
+  ref: RecordRef;
+  openQuestions: number;
+  sources: { url?: string }[];
+  claims: [ClaimField, Claim<string>[] | undefined][];
+};
+
+/** Everything the coverage page shows, computed from all records. */
+export function coverage(records: {
+  deployments: DeploymentRecord[];
+  products: ProductRecord[];
+  positions: PositionRecord[];
+}) {
+  const { deployments, products, positions } = records;
+  const productName = new Map(products.map((p) => [p.id, p.name]));
+  const examined: Examined[] = [
+    ...deployments.map((d) => ({
+      ref: { collection: "deployments", id: d.id, title: d.authorities[0]!.name, subtitle: d.name ?? productName.get(d.product) } as const,
+      openQuestions: d.openQuestions.length,
+      sources: d.sources,
+      claims: deploymentClaims(d),
+    })),
+    ...products.map((p) => ({
+      ref: { collection: "products", id: p.id, title: p.name } as const,
+      openQuestions: p.openQuestions.length,
+      sources: p.sources,
+      claims: productClaims(p),
+    })),
+    ...positions.map((p) => ({
+      ref: { collection: "positions", id: p.id, title: p.title } as const,
+      openQuestions: p.openQuestions.length,
+      sources: p.sources,
+      claims: [],
+    })),
+  ];
+  const jurisdictions = tally(deployments.map((d) => d.country ?? d.organisation ?? ""));
+  const bySector = sector.options.map(
+    (key): Tally<Sector> => ({ key, count: deployments.filter((d) => d.sectors.includes(key)).length }),
+  );
+
+  return {
+    totals: {
+      deployments: deployments.length,
+      jurisdictions: jurisdictions.length,
+      products: products.length,
+      positions: positions.length,
+    },
+    byJurisdiction: jurisdictions,
+    byLevel: level.options.map(
+      (key): Tally<Level> => ({ key, count: deployments.filter((d) => d.level === key).length }),
+    ),
+    bySector,
+    byProtocol: protocolTally(products, deployments),
+    emptySectors: bySector.filter((row) => row.count === 0).map((row) => row.key),
+    openQuestions: examined
+      .filter((record) => record.openQuestions > 0)
+      .map((record) => ({ ...record.ref, count: record.openQuestions })),
+    missingLinks: examined
+      .map((record) => ({
+        ...record.ref,
+        missing: record.sources.filter((source) => source.url === undefined).length,
+        total: record.sources.length,
+      }))
+      .filter((finding) => finding.missing > 0),
+    disputes: examined
+      .map((record) => ({
+        ...record.ref,
+        fields: record.claims.flatMap(([field, claims]) => {
+          const summary = summarizeClaims(claims, "unknown");
+          return summary.kind === "disputed" ? [{ field, values: summary.values }] : [];
+        }),
+      }))
+      .filter((finding) => finding.fields.length > 0),
+    presumptions: examined
+      .map((record) => ({
+        ...record.ref,
+        fields: record.claims.flatMap(([field, claims]) => {
+          const summary = summarizeClaims(claims, "unknown");
+          return summary.kind === "agreed" && isPresumption(summary) ? [{ field, value: summary.value }] : [];
+        }),
+      }))
+      .filter((finding) => finding.fields.length > 0),
+  };
+}
+
+/** Counts each distinct key, most frequent first, then alphabetically. */
+function tally(keys: string[]): Tally<string>[] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts.entries()]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
+}
+
+function deploymentClaims(d: DeploymentRecord): [ClaimField, Claim<string>[] | undefined][] {
+  return [
+    ["topology", d.topology],
+    ["federation", d.federation],
+    ["interoperability", d.interoperability],
+    ["reach", d.reach],
+  ];
+}
+
+function productClaims(p: ProductRecord): [ClaimField, Claim<string>[] | undefined][] {
+  return [
+    ["protocol", p.protocol],
+    ["architecture", p.architecture],
+    ["licences.client", p.licences.client],
+    ["licences.server", p.licences.server],
+  ];
+}

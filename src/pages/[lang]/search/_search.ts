@@ -1,0 +1,99 @@
+/**
+ * The search page's script: asks Pagefind (self-hosted under /pagefind/) and lists results with
+ * their key tags. The query and filters live in the URL (`?q=stashcat&protocol=Matrix`).
+ */
+
+type PagefindResult = { url: string; excerpt: string; meta: Record<string, string> };
+type Pagefind = {
+  options(options: Record<string, unknown>): Promise<void>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
+};
+
+const filterKeys = ["country", "protocol", "sector", "status"] as const;
+
+/** Loads Pagefind lazily; its files are produced by the build, so Vite must not bundle them. */
+async function loadPagefind(): Promise<Pagefind> {
+  const url = "/pagefind/pagefind.js";
+  return (await import(/* @vite-ignore */ url)) as Pagefind;
+}
+
+/** Wires the search form to Pagefind and renders results. */
+export async function startSearch(): Promise<void> {
+  const form = document.querySelector<HTMLFormElement>("#search-form")!;
+  const input = document.querySelector<HTMLInputElement>("#search-input")!;
+  const list = document.querySelector<HTMLOListElement>("#search-results")!;
+  const status = document.querySelector<HTMLElement>("#search-status")!;
+  const fieldset = document.querySelector<HTMLFieldSetElement>("#search-filters")!;
+  const grid = fieldset.querySelector<HTMLElement>(".filter-grid")!;
+  const names = JSON.parse(list.dataset.filterNames!) as Record<string, string>;
+  const params = new URLSearchParams(location.search);
+  input.value = params.get("q") ?? "";
+
+  const pagefind = await loadPagefind();
+  await pagefind.options({ excerptLength: 24 });
+  const available = await pagefind.filters();
+  const selects = filterKeys.map((key) => {
+    const label = document.createElement("label");
+    const caption = document.createElement("span");
+    caption.textContent = names[key] ?? key;
+    const select = document.createElement("select");
+    select.name = key;
+    select.append(new Option(list.dataset.any!, ""));
+    for (const value of Object.keys(available[key] ?? {}).sort((a, b) => a.localeCompare(b))) {
+      select.append(new Option(`${value} (${available[key]![value]})`, value));
+    }
+    select.value = params.get(key) ?? "";
+    label.append(caption, select);
+    grid.append(label);
+    select.addEventListener("change", () => void run());
+    return select;
+  });
+  fieldset.hidden = false;
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    void run();
+  });
+
+  async function run(): Promise<void> {
+    const query = input.value.trim();
+    const filters = Object.fromEntries(selects.filter((s) => s.value).map((s) => [s.name, s.value]));
+    const next = new URLSearchParams({ ...(query ? { q: query } : {}), ...filters });
+    history.replaceState(null, "", `${location.pathname}${next.size ? `?${next}` : ""}`);
+    list.replaceChildren();
+    if (!query && Object.keys(filters).length === 0) {
+      status.textContent = "";
+      return;
+    }
+    status.textContent = list.dataset.loading!;
+    const search = await pagefind.search(query || null, { filters });
+    const results = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+    status.textContent = results.length ? list.dataset.results!.replace("{count}", String(search.results.length)) : list.dataset.noResults!;
+    for (const result of results) list.append(renderResult(result));
+  }
+
+  if (input.value || selects.some((s) => s.value)) await run();
+}
+
+function renderResult(result: PagefindResult): HTMLLIElement {
+  const item = document.createElement("li");
+  const link = document.createElement("a");
+  link.href = result.url;
+  link.textContent = result.meta.title ?? result.url;
+  const heading = document.createElement("h2");
+  heading.className = "result-title";
+  heading.append(link);
+  item.append(heading);
+  if (result.meta.tags) {
+    const tags = document.createElement("p");
+    tags.className = "muted result-tags";
+    tags.textContent = result.meta.tags;
+    item.append(tags);
+  }
+  const excerpt = document.createElement("p");
+  // Pagefind's excerpt is the page's own text with <mark> around matches.
+  excerpt.innerHTML = result.excerpt;
+  item.append(excerpt);
+  return item;
+}
