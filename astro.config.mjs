@@ -1,11 +1,12 @@
 // @ts-check
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
+import { sitemap } from "./src/integrations/sitemap.ts";
 
 export default defineConfig({
-  // The public address; used for permalinks, social cards and feeds. Override with SITE_URL.
+  // The public address; used for permalinks, social cards, feeds and the sitemap. Set SITE_URL when deploying.
   site: process.env.SITE_URL ?? "https://behoerden-messenger.example.org",
-  integrations: [mdx()],
+  integrations: [mdx(), sitemap()],
   trailingSlash: "always",
   build: { format: "directory" },
 });

@@ -1,104 +1,42 @@
 /**
- * The one place that asks Astro for data. Loads the collections, resolves references and
- * derives what pages show (current status, free software, disputes). Pages import from here.
+ * The one place that asks Astro for data: loads the collections once and hands pages the
+ * resolved registry (see registry-model.ts). Pages import from here.
  */
 import { getCollection } from "astro:content";
-import type { Claim, Deployment, Position, Product } from "../schema/index.ts";
-import { currentStatus, freeSoftware, summarizeClaims, type ClaimSummary, type FreeSoftware } from "./derive.ts";
-import type { z } from "zod";
-import type * as v from "../schema/vocabulary.ts";
+import type { Claim } from "../schema/index.ts";
+import type { ClaimSummary } from "./derive.ts";
+import { dataVersion } from "./data-version.ts";
+import { buildRegistry, type DeploymentEntry, type PositionEntry, type ProductEntry, type RegistryModel } from "./registry-model.ts";
 
-type Out<T extends z.ZodType> = z.output<T>;
+export type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel };
 
-/** A product with its id and derived fields. */
-export type ProductEntry = Product & {
-  id: string;
-  protocolSummary: ClaimSummary<Out<typeof v.protocol>>;
-  architectureSummary: ClaimSummary<Out<typeof v.architecture>>;
-  clientLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
-  serverLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
-  freeSoftware: FreeSoftware;
-  basedOnProduct?: ProductEntry;
-};
+let cache: Promise<RegistryModel> | undefined;
 
-/** A deployment with its id, its resolved product and every derived field a page shows. */
-export type DeploymentEntry = Deployment & {
-  id: string;
-  productEntry: ProductEntry;
-  currentStatus: Out<typeof v.lifecycleStatus>;
-  federationSummary: ClaimSummary<Out<typeof v.federationStatus>>;
-  topologySummary: ClaimSummary<Out<typeof v.topology>>;
-  interoperabilitySummary: ClaimSummary<Out<typeof v.interoperability>>;
-  reachSummary: ClaimSummary<Out<typeof v.externalReach>>;
-  /** The first authority's name, used as the entry's title. */
-  title: Deployment["authorities"][number]["name"];
-  /** Newest date in the status history, if any. */
-  latestStatusDate?: string;
-  /** Country code or organisation name: what the overview groups by. */
-  jurisdiction: string;
-  /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
-  supersedes: string[];
-};
-
-/** A position with its id. */
-export type PositionEntry = Position & { id: string };
-
-let cache: Promise<{ deployments: DeploymentEntry[]; products: ProductEntry[]; positions: PositionEntry[] }> | undefined;
-
-async function load() {
-  const [deploymentRecords, productRecords, positionRecords] = await Promise.all([
+async function load(): Promise<RegistryModel> {
+  const [deployments, products, positions] = await Promise.all([
     getCollection("deployments"),
     getCollection("products"),
     getCollection("positions"),
   ]);
-  const products = new Map<string, ProductEntry>();
-  for (const { id, data } of productRecords) {
-    products.set(id, {
-      ...data,
-      id,
-      protocolSummary: summarizeClaims(data.protocol, "unknown"),
-      architectureSummary: summarizeClaims(data.architecture, "unknown"),
-      clientLicenceSummary: summarizeClaims(data.licences.client, "unknown"),
-      serverLicenceSummary: summarizeClaims(data.licences.server, "unknown"),
-      freeSoftware: freeSoftware(data.licences.client, data.licences.server),
-    });
-  }
-  for (const product of products.values()) {
-    if (product.basedOn) product.basedOnProduct = products.get(product.basedOn);
-  }
-  const deployments = deploymentRecords.map(({ id, data }): DeploymentEntry => {
-    const productEntry = products.get(data.product);
-    if (!productEntry) throw new Error(`deployment ${id}: product ${data.product} not found`);
-    return {
-      ...data,
-      id,
-      productEntry,
-      currentStatus: currentStatus(data.status),
-      federationSummary: summarizeClaims(data.federation, "unknown"),
-      topologySummary: summarizeClaims(data.topology, "unknown"),
-      interoperabilitySummary: summarizeClaims(data.interoperability, "unknown"),
-      reachSummary: summarizeClaims(data.reach, "unknown"),
-      title: data.authorities[0]!.name,
-      latestStatusDate: data.status.map((step) => step.date).filter((date) => date !== undefined).at(-1),
-      jurisdiction: data.country ?? data.organisation!,
-      supersedes: [],
-    };
-  });
-  const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
-  for (const deployment of deployments) {
-    for (const step of deployment.status) {
-      if (step.supersededBy) byId.get(step.supersededBy)?.supersedes.push(deployment.id);
-    }
-  }
-  deployments.sort((a, b) => a.id.localeCompare(b.id));
-  const positions = positionRecords.map(({ id, data }) => ({ ...data, id }));
-  positions.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
-  return { deployments, products: [...products.values()].sort((a, b) => a.name.localeCompare(b.name)), positions };
+  return buildRegistry(deployments, products, positions);
 }
 
 function registry() {
   cache ??= load();
   return cache;
+}
+
+let version: Promise<string> | undefined;
+
+/** The data version (a fingerprint of all records), computed once per build. */
+export function getDataVersion(): Promise<string> {
+  version ??= registry().then(dataVersion);
+  return version;
+}
+
+/** The whole resolved registry, for exports and feeds. */
+export function getRegistryModel(): Promise<RegistryModel> {
+  return registry();
 }
 
 /** All deployments, sorted by id. */

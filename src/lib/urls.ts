@@ -40,6 +40,15 @@ export const aboutUrl = (lang: Lang) => path(lang, "about");
 export const methodologyUrl = (lang: Lang) => path(lang, "methodology");
 export const contributeUrl = (lang: Lang) => path(lang, "contribute");
 
+/** The social card image of a page; `key` is e.g. `de/home` or `de/deployments/<id>`. */
+export const socialCardUrl = (key: string) => `/og/${key}.png`;
+
+/** The Atom feed of changes, per language. */
+export const feedUrl = (lang: Lang) => `/${lang}/feed.xml`;
+
+/** The open-data exports and their JSON Schemas. */
+export const apiUrl = (file: string) => `/api/v1/${file}`;
+
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
   return pathname.replace(/^\/(de|en)(?=\/|$)/, `/${to}`);

@@ -210,11 +210,12 @@ function withinRecordProblems(collection: CollectionName, record: LoadedRecord<D
     const deployment = data as Deployment;
     let previous: string | undefined;
     deployment.status.forEach((step, i) => {
-      if (step.date === undefined) return;
-      if (previous !== undefined && step.date < previous) {
-        report(["status", i, "date"], `status history must be oldest first: ${step.date} comes after ${previous}`);
+      const when = step.date ?? step.asOf;
+      if (when === undefined) return;
+      if (previous !== undefined && when < previous) {
+        report(["status", i, step.date ? "date" : "asOf"], `status history must be oldest first: ${when} comes after ${previous}`);
       }
-      previous = step.date;
+      previous = when;
     });
     deployment.federation.forEach((claim, i) => {
       if (claim.value === "presumed-disabled" && claim.confidence !== "presumed") {

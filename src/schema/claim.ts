@@ -8,13 +8,18 @@ import { isoDate, localizedText, sourceRef } from "./common.ts";
 
 /** The sourced long form of a claim for `value`. */
 export function sourcedClaim<T extends z.ZodType>(value: T) {
-  return z.strictObject({
-    value,
-    sources: z.array(sourceRef).min(1).describe("Ids of this record's sources that back the value"),
-    confidence: confidence.describe("How well the sources back the value"),
-    asOf: isoDate.optional().describe("When the value was true, if the sources say"),
-    note: localizedText.optional(),
-  });
+  return z
+    .strictObject({
+      value,
+      sources: z.array(sourceRef).describe("Ids of this record's sources that back the value"),
+      confidence: confidence.describe("How well the sources back the value"),
+      asOf: isoDate.optional().describe("When the value was true, if the sources say"),
+      note: localizedText.optional(),
+    })
+    .refine(
+      (claim) => claim.sources.length > 0 || claim.confidence === "unattributed" || claim.confidence === "unknown",
+      { path: ["sources"], message: "name at least one source, or write the bare value" },
+    );
 }
 
 /**

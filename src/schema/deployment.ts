@@ -22,6 +22,9 @@ export const authority = z.strictObject({
 export const statusStep = z.strictObject({
   status: v.lifecycleStatus,
   date: isoDate.optional().describe("When this step began; omit only if no source dates it"),
+  asOf: isoDate
+    .optional()
+    .describe("Instead of date: a day on which a source shows the deployment in this state, when it does not say since when"),
   supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
@@ -33,7 +36,7 @@ export const userCount = z.strictObject({
   count: z.number().int().nonnegative().describe("The figure as the source gives it"),
   kind: v.userCountKind.describe("What the figure counts: planned capacity is not users"),
   qualifier: v.countQualifier.default("exactly"),
-  asOf: isoDate.describe("When the figure was given"),
+  asOf: isoDate.optional().describe("When the figure was given; omit only if the source is undated"),
   scope: localizedText.optional().describe("What the figure covers, if narrower or wider than the deployment"),
   sources: z.array(sourceRef).min(1),
   confidence: v.confidence,
@@ -91,6 +94,9 @@ export const deploymentSchema = z
       });
     }
     record.status.forEach((step, i) => {
+      if (step.date !== undefined && step.asOf !== undefined) {
+        ctx.addIssue({ code: "custom", path: ["status", i, "asOf"], message: "give date (when it began) or asOf (seen on that day), not both" });
+      }
       if ((step.status === "superseded") !== (step.supersededBy !== undefined)) {
         ctx.addIssue({
           code: "custom",

@@ -17,6 +17,7 @@ export const stance = z.strictObject({
   product: recordId.optional().describe("Id of the product, when the subject is one"),
   protocol: v.protocol.optional(),
   verdict: v.verdict,
+  note: localizedText.optional().describe("A qualifier the source adds, in your own words"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
 });

@@ -1,1 +1,53 @@
-export default function setup() {}
+/**
+ * Builds the site once from the real data (Astro, then the Pagefind index, as `npm run build`
+ * does) into a private folder, serves it on a free port and hands the address to the tests.
+ * The private folder keeps the run apart from any `dist/` a person is building at the same time.
+ */
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { serveStatic } from "./static-server.ts";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    /** Address of the served build, e.g. http://127.0.0.1:40123 (no trailing slash). */
+    baseUrl: string;
+  }
+}
+
+/** Runs a Node script with the Node running the tests, and fails with its output if it fails. */
+function runNode(script: string, args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [script, ...args], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve();
+      else reject(new Error(`${script} ${args.join(" ")} exited with ${code}:\n${output.slice(-8000)}`));
+    });
+  });
+}
+
+export default async function setup(project: TestProject) {
+  const outDir = await mkdtemp(join(tmpdir(), "registry-e2e-"));
+  try {
+    await runNode("node_modules/astro/bin/astro.mjs", ["build", "--outDir", outDir]);
+    await runNode("node_modules/pagefind/lib/runner/bin.cjs", ["--site", outDir]);
+  } catch (error) {
+    await rm(outDir, { recursive: true, force: true });
+    throw error;
+  }
+  const server = await serveStatic(outDir);
+  project.provide("baseUrl", server.url);
+  return async () => {
+    await server.close();
+    await rm(outDir, { recursive: true, force: true });
+  };
+}

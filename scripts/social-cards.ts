@@ -1,0 +1,19 @@
+/**
+ * Draws the social cards (1200×630 PNG) for every entry and the main pages into <site>/og/.
+ * Run after `astro build`: tsx scripts/social-cards.ts [site-folder]. Unchanged cards come from
+ * the cache in .cache/social-cards/.
+ */
+import { resolve } from "node:path";
+import { languages } from "../src/i18n/index.ts";
+import { registryFromFiles } from "../src/lib/registry-from-files.ts";
+import { deploymentCard, pageCard } from "../src/lib/social-cards/card.ts";
+import { writeCards } from "../src/lib/social-cards/render.ts";
+
+const siteDir = resolve(process.argv[2] ?? "dist");
+const model = registryFromFiles(process.env.REGISTRY_DATA_DIR ?? "data");
+const cards = languages.flatMap((lang) => [
+  ...(["home", "table", "overview"] as const).map((page) => pageCard(lang, page, model.deployments.length)),
+  ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),
+]);
+const report = await writeCards(cards, { root: process.cwd(), outDir: resolve(siteDir, "og"), cacheDir: resolve(".cache/social-cards") });
+console.log(`social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache`);

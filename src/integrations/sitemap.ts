@@ -1,0 +1,47 @@
+/**
+ * Writes sitemap.xml and robots.txt after the build, from the pages Astro actually built:
+ * every indexable HTML page, each with its counterpart in the other language.
+ */
+import type { AstroIntegration } from "astro";
+import { readFile, writeFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+
+/** The sitemap integration; needs `site` in the Astro config. */
+export function sitemap(): AstroIntegration {
+  let site: URL;
+  return {
+    name: "registry-sitemap",
+    hooks: {
+      "astro:config:done": ({ config }) => {
+        if (!config.site) throw new Error("sitemap needs `site` in astro.config.mjs");
+        site = new URL(config.site);
+      },
+      "astro:build:done": async ({ dir, pages }) => {
+        const root = fileURLToPath(dir);
+        const paths: string[] = [];
+        for (const { pathname } of pages) {
+          if (!/^(de|en)\//.test(pathname) || /\.\w+$/.test(pathname)) continue;
+          const html = await readFile(join(root, pathname, "index.html"), "utf8").catch(() => "");
+          if (!html || html.includes('name="robots" content="noindex"')) continue;
+          paths.push(`/${pathname}`);
+        }
+        const known = new Set(paths);
+        const urls = paths.sort().map((path) => {
+          const alternates = ["de", "en"]
+            .map((lang) => path.replace(/^\/(de|en)\//, `/${lang}/`))
+            .filter((alternate) => known.has(alternate))
+            .map((alternate) => `    <xhtml:link rel="alternate" hreflang="${alternate.slice(1, 3)}" href="${escape(new URL(alternate, site).href)}"/>`);
+          return `  <url>\n    <loc>${escape(new URL(path, site).href)}</loc>\n${alternates.join("\n")}\n  </url>`;
+        });
+        await writeFile(
+          join(root, "sitemap.xml"),
+          `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`,
+        );
+        await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site).href}\n`);
+      },
+    },
+  };
+}

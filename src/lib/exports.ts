@@ -1,0 +1,156 @@
+/** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
+import { z } from "zod";
+import { deploymentsExport, positionsExport, productsExport } from "../schema/export.ts";
+import { headlineValue } from "./derive.ts";
+import type { DeploymentEntry, RegistryModel } from "./registry-model.ts";
+import { dataLicence, apiVersion } from "./site-info.ts";
+import { dataVersion } from "./data-version.ts";
+import { deploymentUrl, positionUrl, productUrl } from "./urls.ts";
+
+type Context = { site: URL; generated: Date };
+
+function header(model: RegistryModel, context: Context) {
+  return {
+    apiVersion,
+    dataVersion: dataVersion(model),
+    generated: context.generated.toISOString(),
+    licence: dataLicence,
+  };
+}
+
+const permalinks = (site: URL, build: (lang: "de" | "en", id: string) => string, id: string) => ({
+  de: new URL(build("de", id), site).href,
+  en: new URL(build("en", id), site).href,
+});
+
+/** Fields of a deployment whose sources disagree. */
+export function disputedFields(deployment: DeploymentEntry): string[] {
+  const fields = {
+    protocol: deployment.productEntry.protocolSummary,
+    architecture: deployment.productEntry.architectureSummary,
+    "licences.client": deployment.productEntry.clientLicenceSummary,
+    "licences.server": deployment.productEntry.serverLicenceSummary,
+    topology: deployment.topologySummary,
+    federation: deployment.federationSummary,
+    interoperability: deployment.interoperabilitySummary,
+    reach: deployment.reachSummary,
+  };
+  return Object.entries(fields)
+    .filter(([, summary]) => summary.kind === "disputed")
+    .map(([field]) => field);
+}
+
+/** api/v1/deployments.json */
+export function deploymentsDocument(model: RegistryModel, context: Context): z.input<typeof deploymentsExport> {
+  return {
+    ...header(model, context),
+    count: model.deployments.length,
+    deployments: model.deployments.map((d) => ({
+      id: d.id,
+      permalinks: permalinks(context.site, deploymentUrl, d.id),
+      record: d.record,
+      derived: {
+        currentStatus: d.currentStatus,
+        protocol: headlineValue(d.productEntry.protocolSummary),
+        freeSoftware: d.productEntry.freeSoftware,
+        architecture: headlineValue(d.productEntry.architectureSummary),
+        federation: headlineValue(d.federationSummary),
+        reach: headlineValue(d.reachSummary),
+        disputedFields: disputedFields(d),
+      },
+    })),
+  };
+}
+
+/** api/v1/products.json */
+export function productsDocument(model: RegistryModel, context: Context): z.input<typeof productsExport> {
+  return {
+    ...header(model, context),
+    count: model.products.length,
+    products: model.products.map((p) => ({
+      id: p.id,
+      permalinks: permalinks(context.site, productUrl, p.id),
+      record: p.record,
+      derived: {
+        protocol: headlineValue(p.protocolSummary),
+        freeSoftware: p.freeSoftware,
+        deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
+      },
+    })),
+  };
+}
+
+/** api/v1/positions.json */
+export function positionsDocument(model: RegistryModel, context: Context): z.input<typeof positionsExport> {
+  return {
+    ...header(model, context),
+    count: model.positions.length,
+    positions: model.positions.map((p) => ({
+      id: p.id,
+      permalinks: permalinks(context.site, positionUrl, p.id),
+      record: p.record,
+      derived: {},
+    })),
+  };
+}
+
+/**
+ * A CSV cell: quoted when needed, and neutralized when it starts like a spreadsheet formula
+ * (= + - @, tab, carriage return) so opening the file cannot run anything.
+ */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+const text = (value: string | { de?: string; en?: string }, lang: "de" | "en") =>
+  typeof value === "string" ? (lang === "de" ? value : "") : (value[lang] ?? "");
+
+/** Column names and how each is read from a deployment, for api/v1/deployments.csv. */
+export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | number | undefined][] = [
+  ["id", (d) => d.id],
+  ["permalink_de", (d, site) => new URL(deploymentUrl("de", d.id), site).href],
+  ["permalink_en", (d, site) => new URL(deploymentUrl("en", d.id), site).href],
+  ["name", (d) => d.name],
+  ["country", (d) => d.country],
+  ["organisation", (d) => d.organisation],
+  ["region", (d) => d.region],
+  ["level", (d) => d.level],
+  ["sectors", (d) => d.sectors.join("|")],
+  ["authorities_de", (d) => d.authorities.map((a) => text(a.name, "de") || text(a.name, "en")).join("|")],
+  ["authorities_en", (d) => d.authorities.map((a) => text(a.name, "en") || text(a.name, "de")).join("|")],
+  ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
+  ["product", (d) => d.product],
+  ["product_name", (d) => d.productEntry.name],
+  ["protocol", (d) => headlineValue(d.productEntry.protocolSummary)],
+  ["protocol_name", (d) => d.productEntry.protocolName],
+  ["licence_client", (d) => headlineValue(d.productEntry.clientLicenceSummary)],
+  ["licence_server", (d) => headlineValue(d.productEntry.serverLicenceSummary)],
+  ["free_software", (d) => d.productEntry.freeSoftware],
+  ["architecture", (d) => headlineValue(d.productEntry.architectureSummary)],
+  ["topology", (d) => headlineValue(d.topologySummary)],
+  ["federation", (d) => headlineValue(d.federationSummary)],
+  ["federation_confidence", (d) => [...new Set(d.federationSummary.claims.map((c) => c.confidence))].join("|")],
+  ["federation_group", (d) => d.federationGroup],
+  ["interoperability", (d) => headlineValue(d.interoperabilitySummary)],
+  ["reach", (d) => headlineValue(d.reachSummary)],
+  ["current_status", (d) => d.currentStatus],
+  ["status_date", (d) => d.latestStatusDate],
+  ["disputed_fields", (d) => disputedFields(d).join("|")],
+  ["open_questions", (d) => d.openQuestions.length],
+  ["sources", (d) => d.sources.length],
+  ["sources_without_link", (d) => d.sources.filter((s) => !s.url).length],
+  ["reviewed", (d) => d.reviewed],
+  ["summary_de", (d) => text(d.summary, "de")],
+  ["summary_en", (d) => text(d.summary, "en")],
+];
+
+/** api/v1/deployments.csv: one row per deployment, UTF-8 with a byte-order mark for spreadsheets. */
+export function deploymentsCsv(model: RegistryModel, site: URL): string {
+  const lines = [csvColumns.map(([name]) => name).join(",")];
+  for (const deployment of model.deployments) {
+    lines.push(csvColumns.map(([, read]) => csvCell(read(deployment, site))).join(","));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,108 @@
+/**
+ * The registry as pages, exports and social cards see it: records with their references
+ * resolved and derived fields added. Pure: it takes parsed records, wherever they came from
+ * (Astro's content collections on the site, the validator in scripts and build hooks).
+ */
+import type { Deployment, Position, Product } from "../schema/index.ts";
+import { currentStatus, freeSoftware, summarizeClaims, type ClaimSummary, type FreeSoftware } from "./derive.ts";
+import type { z } from "zod";
+import type * as v from "../schema/vocabulary.ts";
+
+type Out<T extends z.ZodType> = z.output<T>;
+
+/** A product with its id and derived fields. */
+export type ProductEntry = Product & {
+  id: string;
+  /** The record exactly as parsed from its file, without derived fields. */
+  record: Product;
+  protocolSummary: ClaimSummary<Out<typeof v.protocol>>;
+  architectureSummary: ClaimSummary<Out<typeof v.architecture>>;
+  clientLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
+  serverLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
+  freeSoftware: FreeSoftware;
+  basedOnProduct?: ProductEntry;
+};
+
+/** A deployment with its id, its resolved product and every derived field a page shows. */
+export type DeploymentEntry = Deployment & {
+  id: string;
+  /** The record exactly as parsed from its file, without derived fields. */
+  record: Deployment;
+  productEntry: ProductEntry;
+  currentStatus: Out<typeof v.lifecycleStatus>;
+  federationSummary: ClaimSummary<Out<typeof v.federationStatus>>;
+  topologySummary: ClaimSummary<Out<typeof v.topology>>;
+  interoperabilitySummary: ClaimSummary<Out<typeof v.interoperability>>;
+  reachSummary: ClaimSummary<Out<typeof v.externalReach>>;
+  /** The first authority's name, used as the entry's title. */
+  title: Deployment["authorities"][number]["name"];
+  /** Newest date in the status history, if any. */
+  latestStatusDate?: string;
+  /** Country code or organisation name: what the overview groups by. */
+  jurisdiction: string;
+  /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
+  supersedes: string[];
+};
+
+/** A position with its id. */
+export type PositionEntry = Position & { id: string; record: Position };
+
+/** The whole registry, resolved. */
+export type RegistryModel = { deployments: DeploymentEntry[]; products: ProductEntry[]; positions: PositionEntry[] };
+
+/** Parsed records of one collection, each with its id. */
+type Records<T> = { id: string; data: T }[];
+
+/** Resolves references and derives the fields pages show, from parsed records. */
+export function buildRegistry(
+  deploymentRecords: Records<Deployment>,
+  productRecords: Records<Product>,
+  positionRecords: Records<Position>,
+): RegistryModel {
+  const products = new Map<string, ProductEntry>();
+  for (const { id, data } of productRecords) {
+    products.set(id, {
+      ...data,
+      id,
+      record: data,
+      protocolSummary: summarizeClaims(data.protocol, "unknown"),
+      architectureSummary: summarizeClaims(data.architecture, "unknown"),
+      clientLicenceSummary: summarizeClaims(data.licences.client, "unknown"),
+      serverLicenceSummary: summarizeClaims(data.licences.server, "unknown"),
+      freeSoftware: freeSoftware(data.licences.client, data.licences.server),
+    });
+  }
+  for (const product of products.values()) {
+    if (product.basedOn) product.basedOnProduct = products.get(product.basedOn);
+  }
+  const deployments = deploymentRecords.map(({ id, data }): DeploymentEntry => {
+    const productEntry = products.get(data.product);
+    if (!productEntry) throw new Error(`deployment ${id}: product ${data.product} not found`);
+    return {
+      ...data,
+      id,
+      record: data,
+      productEntry,
+      currentStatus: currentStatus(data.status),
+      federationSummary: summarizeClaims(data.federation, "unknown"),
+      topologySummary: summarizeClaims(data.topology, "unknown"),
+      interoperabilitySummary: summarizeClaims(data.interoperability, "unknown"),
+      reachSummary: summarizeClaims(data.reach, "unknown"),
+      title: data.authorities[0]!.name,
+      latestStatusDate: data.status.map((step) => step.date ?? step.asOf).filter((date) => date !== undefined).at(-1),
+      jurisdiction: data.country ?? data.organisation!,
+      supersedes: [],
+    };
+  });
+  const byId = new Map(deployments.map((deployment) => [deployment.id, deployment]));
+  for (const deployment of deployments) {
+    for (const step of deployment.status) {
+      if (step.supersededBy) byId.get(step.supersededBy)?.supersedes.push(deployment.id);
+    }
+  }
+  deployments.sort((a, b) => a.id.localeCompare(b.id));
+  const positions = positionRecords.map(({ id, data }) => ({ ...data, id, record: data }));
+  positions.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
+  return { deployments, products: [...products.values()].sort((a, b) => a.name.localeCompare(b.name)), positions };
+}
+

@@ -1,0 +1,83 @@
+/**
+ * What a social card (1200×630) shows, and the element tree satori draws from it.
+ * Pure: no fonts, no files; rendering lives in render.ts.
+ */
+import { localize, t, type Lang } from "../../i18n/index.ts";
+import type { DeploymentEntry } from "../registry-model.ts";
+import { headlineValue } from "../derive.ts";
+
+/** The text of one card. */
+export type CardModel = {
+  lang: Lang;
+  /** Where the card is written below og/, without extension, e.g. `de/deployments/de-bund-wire`. */
+  key: string;
+  kicker: string;
+  title: string;
+  subtitle?: string;
+  tags: string[];
+  footer: string;
+};
+
+/** The card of one deployment's entry page. */
+export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardModel {
+  const dict = t(lang);
+  const label = dict.label;
+  const product = deployment.productEntry;
+  const protocol = headlineValue(product.protocolSummary);
+  const federation = headlineValue(deployment.federationSummary);
+  const where = deployment.country ? (dict.country[deployment.country] ?? deployment.country) : deployment.organisation!;
+  return {
+    lang,
+    key: `${lang}/deployments/${deployment.id}`,
+    kicker: [where, deployment.region, label.level[deployment.level]].filter(Boolean).join(" · "),
+    title: localize(deployment.title, lang).text,
+    subtitle: deployment.name ? `${deployment.name} · ${product.name}` : product.name,
+    tags: [
+      `${dict.field.protocol}: ${protocol === "disputed" ? dict.disputed : label.protocol[protocol]}`,
+      `${dict.field.freeSoftware}: ${label.freeSoftware[product.freeSoftware]}`,
+      `${dict.field.federation}: ${federation === "disputed" ? dict.disputed : label.federationStatus[federation]}`,
+      label.lifecycleStatus[deployment.currentStatus],
+    ],
+    footer: `${dict.cards.asOf} ${deployment.reviewed} · ${dict.siteName}`,
+  };
+}
+
+/** The card of a site page without its own data (home, table, overview). */
+export function pageCard(lang: Lang, page: "home" | "table" | "overview", deploymentCount: number): CardModel {
+  const dict = t(lang);
+  const titles = { home: dict.home.title, table: dict.table.title, overview: dict.overview.title };
+  return {
+    lang,
+    key: `${lang}/${page}`,
+    kicker: dict.siteName,
+    title: titles[page],
+    subtitle: dict.siteTagline,
+    tags: [dict.deploymentCount(deploymentCount)],
+    footer: dict.siteName,
+  };
+}
+
+type Element = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
+const el = (type: string, style: Record<string, unknown>, children?: unknown): Element => ({ type, props: { style, children } });
+
+/** The element tree satori renders for a card. */
+export function cardTree(card: CardModel): Element {
+  const ink = "#14202b";
+  const accent = "#0b5cad";
+  return el("div", { width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#f6f8fb", color: ink, fontFamily: "Inter" }, [
+    el("div", { height: 16, background: accent }),
+    el("div", { flex: 1, display: "flex", flexDirection: "column", justifyContent: "space-between", padding: "44px 64px 48px" }, [
+      el("div", { display: "flex", flexDirection: "column" }, [
+        el("div", { fontSize: 30, color: "#44525f" }, card.kicker),
+        el("div", { fontSize: card.title.length > 60 ? 50 : 62, fontWeight: 700, lineHeight: 1.1, marginTop: 16 }, card.title),
+        ...(card.subtitle ? [el("div", { fontSize: 34, marginTop: 16, color: "#2b3a47" }, card.subtitle)] : []),
+      ]),
+      el(
+        "div",
+        { display: "flex", flexWrap: "wrap", gap: 14 },
+        card.tags.map((tag) => el("div", { fontSize: 27, padding: "8px 18px", borderRadius: 10, background: "#dde9f7", color: ink }, tag)),
+      ),
+      el("div", { fontSize: 26, color: "#44525f" }, card.footer),
+    ]),
+  ]);
+}

@@ -1,0 +1,102 @@
+/**
+ * Drawing social cards: satori lays the card out as SVG, resvg turns it into PNG. Cards are
+ * cached by a hash of what they show (and of the fonts and template), so an unchanged card is
+ * never drawn twice; the cards that must be drawn are shared among worker threads, one per core.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readFile, writeFile, copyFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import { Worker } from "node:worker_threads";
+import satori from "satori";
+import resvg from "@resvg/resvg-js";
+import { cardTree, type CardModel } from "./card.ts";
+
+/** Bump when cardTree's look changes, so cached cards are redrawn. */
+const templateVersion = "2";
+
+/** The static, non-variable WOFF fonts satori uses, from the @fontsource/inter package. */
+export const fontFiles = [
+  { name: "Inter", weight: 400, path: "node_modules/@fontsource/inter/files/inter-latin-400-normal.woff" },
+  { name: "Inter", weight: 700, path: "node_modules/@fontsource/inter/files/inter-latin-700-normal.woff" },
+  { name: "Inter", weight: 400, path: "node_modules/@fontsource/inter/files/inter-latin-ext-400-normal.woff" },
+] as const;
+
+type Font = { name: string; weight: 400 | 700; data: Buffer; style: "normal" };
+
+/** Loads the card fonts. */
+export async function loadFonts(root: string): Promise<Font[]> {
+  return Promise.all(
+    fontFiles.map(async (font) => ({ name: font.name, weight: font.weight, style: "normal" as const, data: await readFile(join(root, font.path)) })),
+  );
+}
+
+/** Draws one card as PNG bytes. */
+export async function renderCard(card: CardModel, fonts: Font[]): Promise<Buffer> {
+  const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+  return Buffer.from(new resvg.Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng());
+}
+
+/** The cache key of a card: what it shows, the template version and the fonts' bytes. */
+export function cardHash(card: CardModel, fonts: Font[]): string {
+  const hash = createHash("sha256").update(templateVersion).update(JSON.stringify(card));
+  for (const font of fonts) hash.update(font.data);
+  return hash.digest("hex");
+}
+
+/** How many cards a run drew and how many it took from the cache. */
+export type CardRunReport = { drawn: number; reused: number; workers: number };
+
+/**
+ * Writes every card to `<outDir>/<card.key>.png`, drawing only those missing from `cacheDir`,
+ * in parallel worker threads (at most one per core).
+ */
+export async function writeCards(cards: CardModel[], options: { root: string; outDir: string; cacheDir: string }): Promise<CardRunReport> {
+  const fonts = await loadFonts(options.root);
+  await mkdir(options.cacheDir, { recursive: true });
+  const jobs = cards.map((card) => ({ card, cached: join(options.cacheDir, `${cardHash(card, fonts)}.png`), out: join(options.outDir, `${card.key}.png`) }));
+  const missing = jobs.filter((job) => !existsSync(job.cached));
+  const workerCount = Math.max(0, Math.min(availableParallelism(), missing.length));
+  await drawInWorkers(missing, workerCount);
+  for (const job of jobs) {
+    await mkdir(dirname(job.out), { recursive: true });
+    await copyFile(job.cached, job.out);
+  }
+  return { drawn: missing.length, reused: jobs.length - missing.length, workers: workerCount };
+}
+
+async function drawInWorkers(jobs: { card: CardModel; cached: string }[], workerCount: number): Promise<void> {
+  const queue = [...jobs];
+  const workerUrl = new URL("./worker.ts", import.meta.url);
+  await Promise.all(
+    Array.from({ length: workerCount }, async () => {
+      const worker = new Worker(workerUrl);
+      try {
+        for (let job = queue.shift(); job; job = queue.shift()) {
+          await writeFile(job.cached, await drawIn(worker, job.card));
+        }
+      } finally {
+        await worker.terminate();
+      }
+    }),
+  );
+}
+
+/** Sends one card to a worker and waits for its PNG. */
+function drawIn(worker: Worker, card: CardModel): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { png?: Uint8Array; error?: string }) => {
+      worker.off("error", onError);
+      if (message.png) resolve(message.png);
+      else reject(new Error(`card ${card.key}: ${message.error}`));
+    };
+    const onError = (error: Error) => {
+      worker.off("message", onMessage);
+      reject(error);
+    };
+    worker.once("message", onMessage);
+    worker.once("error", onError);
+    worker.postMessage(card);
+  });
+}

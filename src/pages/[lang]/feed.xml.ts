@@ -1,0 +1,18 @@
+/** /<lang>/feed.xml: the Atom feed of changes in one language. */
+import type { APIRoute } from "astro";
+import { languages, type Lang } from "../../i18n/index.ts";
+import { getRegistryModel } from "../../lib/registry.ts";
+import { atomFeed, feedItems } from "../../lib/feed.ts";
+import { firstAddedDates } from "../../lib/record-history.ts";
+
+export function getStaticPaths() {
+  return languages.map((lang) => ({ params: { lang } }));
+}
+
+const addedDates = firstAddedDates();
+
+export const GET: APIRoute = async ({ params, site }) => {
+  const lang = params.lang as Lang;
+  const items = feedItems(await getRegistryModel(), lang, site!, addedDates);
+  return new Response(atomFeed(items, lang, site!), { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
+};

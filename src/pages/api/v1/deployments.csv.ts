@@ -1,0 +1,9 @@
+/** api/v1/deployments.csv: one row per deployment with flat columns. */
+import type { APIRoute } from "astro";
+import { deploymentsCsv } from "../../../lib/exports.ts";
+import { exportContext } from "./_documents.ts";
+
+export const GET: APIRoute = async ({ site }) => {
+  const { model, context } = await exportContext(site);
+  return new Response(deploymentsCsv(model, context.site), { headers: { "content-type": "text/csv; charset=utf-8" } });
+};

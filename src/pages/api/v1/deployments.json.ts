@@ -1,0 +1,9 @@
+/** api/v1/deployments.json: every deployment, normalized, with derived values. */
+import type { APIRoute } from "astro";
+import { deploymentsDocument } from "../../../lib/exports.ts";
+import { exportContext, jsonResponse } from "./_documents.ts";
+
+export const GET: APIRoute = async ({ site }) => {
+  const { model, context } = await exportContext(site);
+  return jsonResponse(deploymentsDocument(model, context));
+};

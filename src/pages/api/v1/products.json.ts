@@ -1,0 +1,9 @@
+/** api/v1/products.json: every product, normalized, with derived values. */
+import type { APIRoute } from "astro";
+import { productsDocument } from "../../../lib/exports.ts";
+import { exportContext, jsonResponse } from "./_documents.ts";
+
+export const GET: APIRoute = async ({ site }) => {
+  const { model, context } = await exportContext(site);
+  return jsonResponse(productsDocument(model, context));
+};

@@ -1,0 +1,80 @@
+// Full-text search through Pagefind's index of the build: finds entries by authority, product, place, protocol.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { t, type Lang } from "../../src/i18n/index.ts";
+import { open, records, useBrowser } from "./site.ts";
+
+const browser = useBrowser();
+
+/** Waits until the search page has answered (not "searching…") and returns the result links' paths. */
+async function resultPaths(page: Page, lang: Lang): Promise<string[]> {
+  const dict = t(lang);
+  const answered = [dict.search.noResults, dict.search.results.replace("{count}", "")];
+  await page.waitForFunction(
+    (texts) => {
+      const status = document.querySelector("#search-status")?.textContent ?? "";
+      return texts.some((text) => status.includes(text));
+    },
+    answered.map((text) => text.trim()),
+  );
+  const hrefs = await page.locator("#search-results li a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  return hrefs.map((href) => new URL(href).pathname);
+}
+
+async function search(lang: Lang, query: string): Promise<string[]> {
+  const page = await browser().newPage();
+  await open(page, `/${lang}/search/?${new URLSearchParams({ q: query })}`);
+  const paths = await resultPaths(page, lang);
+  await page.close();
+  return paths;
+}
+
+const entryPath = (lang: Lang, id: string) => `/${lang}/deployments/${id}/`;
+const stashcatPolice = records.deployments.filter((d) => d.data.product === "stashcat" && d.data.sectors.includes("police"));
+const hesse = records.deployments.filter((d) => d.data.region === "DE-HE");
+const matrix = records.deployments.filter((d) => d.protocol === "matrix");
+
+describe("search", () => {
+  it("finds the Bundespolizei entry by the authority's name", async () => {
+    expect(await search("de", "Bundespolizei")).toContain(entryPath("de", "de-bundespolizei-moka"));
+  });
+
+  it.each(["de", "en"] as const)("finds the police messengers built on Stashcat by the product's name (%s)", async (lang) => {
+    expect(stashcatPolice.map((d) => d.id)).toEqual(expect.arrayContaining(["de-he-polizei-hepolchat", "de-ni-polizei-nimes"]));
+    const found = await search(lang, "Stashcat");
+    for (const deployment of stashcatPolice) expect(found).toContain(entryPath(lang, deployment.id));
+  });
+
+  it("finds the Hesse entry by the state's name", async () => {
+    expect(hesse.length).toBeGreaterThan(0);
+    const found = await search("de", "Hessen");
+    for (const deployment of hesse) expect(found).toContain(entryPath("de", deployment.id));
+  });
+
+  it("finds deployments on Matrix by the protocol's name", async () => {
+    const found = await search("de", "Matrix");
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.some((path) => matrix.some((d) => path === entryPath("de", d.id)))).toBe(true);
+  });
+
+  it("says so when nothing matches", async () => {
+    const page = await browser().newPage();
+    await open(page, "/en/search/?q=Qwxzvbnkj");
+    expect(await resultPaths(page, "en")).toEqual([]);
+    expect(await page.locator("#search-status").textContent()).toBe(t("en").search.noResults);
+    await page.close();
+  });
+
+  it("sends the header search box on any page to the search page with the query", async () => {
+    const page = await browser().newPage();
+    await open(page, "/de/table/");
+    await page.getByRole("searchbox", { name: t("de").search.label }).fill("Stashcat");
+    await page.getByRole("searchbox", { name: t("de").search.label }).press("Enter");
+    await page.waitForURL((url) => url.pathname === "/de/search/");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Stashcat");
+    expect(await page.locator("#search-input").inputValue()).toBe("Stashcat");
+    const found = await resultPaths(page, "de");
+    for (const deployment of stashcatPolice) expect(found).toContain(entryPath("de", deployment.id));
+    await page.close();
+  });
+});

@@ -1,0 +1,119 @@
+/**
+ * What the end-to-end tests share: the address of the built site, one browser per test file,
+ * and what each page should show, worked out from the YAML records themselves (never from the
+ * built HTML), so a test fails when the site stops showing what the data says.
+ */
+import { readdirSync } from "node:fs";
+import { afterAll, beforeAll, inject } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser } from "./browser.ts";
+import { formatProblem, validateRegistry, type LoadedRecord } from "../../src/lib/validation.ts";
+import { t, type Lang } from "../../src/i18n/index.ts";
+import type { Claim, Deployment, Product } from "../../src/schema/index.ts";
+
+export const languages: Lang[] = ["de", "en"];
+
+/** Absolute address of a path on the served build. */
+export function siteUrl(path: string): string {
+  return new URL(path, inject("baseUrl")).href;
+}
+
+/** Starts one Chromium for the calling test file and closes it afterwards. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser is started in beforeAll");
+    return browser;
+  };
+}
+
+/** Opens a path and fails unless the server answered 200. */
+export async function open(page: Page, path: string): Promise<void> {
+  const response = await page.goto(siteUrl(path));
+  if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
+}
+
+/** A deployment record with its product, as the tests expect the site to present it. */
+export type ExpectedDeployment = {
+  id: string;
+  data: Deployment;
+  product: LoadedRecord<Product>;
+  /** The product's protocol: the one value its claims agree on, else "disputed". */
+  protocol: string;
+  /** Country code, or the organisation's name for an international body. */
+  country: string;
+};
+
+function loadRecords() {
+  const { registry, problems } = validateRegistry("data");
+  const errors = problems.filter((problem) => problem.severity === "error");
+  if (errors.length > 0) throw new Error(`data/ does not validate:\n${errors.map(formatProblem).join("\n")}`);
+  const products = new Map(registry.products.map((product) => [product.id, product]));
+  const deployments = registry.deployments.map((record): ExpectedDeployment => {
+    const product = products.get(record.data.product);
+    if (!product) throw new Error(`${record.file}: no product ${record.data.product}`);
+    return {
+      id: record.id,
+      data: record.data,
+      product,
+      protocol: headline(product.data.protocol, "unknown"),
+      country: record.data.country ?? record.data.organisation!,
+    };
+  });
+  return { deployments, products: registry.products };
+}
+
+/** The registry's records, read and validated from data/ once per test file. */
+export const records = loadRecords();
+
+/** Ids of the deployment files in data/deployments/: what the site must list. */
+export function deploymentFileIds(): string[] {
+  return readdirSync("data/deployments")
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => name.replace(/\.yaml$/, ""))
+    .sort();
+}
+
+/** The value a list of claims amounts to: the one they agree on, "disputed", or `fallback` if none. */
+export function headline<T extends string>(claims: Claim<T>[] | undefined, fallback: T): T | "disputed" {
+  const values = new Set((claims ?? []).map((claim) => claim.value));
+  if (values.size === 0) return fallback;
+  return values.size === 1 ? [...values][0]! : "disputed";
+}
+
+/** The marker a reader sees on a fact's value: a dispute, an editor's presumption, or none. */
+export function expectedMarker(claims: Claim<string>[] | undefined): "disputed" | "presumed" | "plain" {
+  if (headline(claims, "unknown") === "disputed") return "disputed";
+  if (claims && claims.length > 0 && claims.every((claim) => claim.confidence === "presumed")) return "presumed";
+  return "plain";
+}
+
+/**
+ * Free text as a reader of `lang` sees it: in that language, or in the other one followed by
+ * the dictionary's "not yet translated" mark (a plain string counts as German).
+ */
+export function displayText(text: string | { de?: string; en?: string }, lang: Lang): string {
+  const byLang = typeof text === "string" ? { de: text } : text;
+  const wanted = byLang[lang];
+  if (wanted !== undefined) return wanted;
+  const other = byLang[lang === "de" ? "en" : "de"] ?? "";
+  return `${other} (${t(lang).notTranslated})`;
+}
+
+/** The deployment's title as the table's first column and its sort key show it. */
+export function titleText(deployment: ExpectedDeployment, lang: Lang): string {
+  const name = deployment.data.authorities[0]!.name;
+  const byLang = typeof name === "string" ? { de: name } : name;
+  return byLang[lang] ?? byLang[lang === "de" ? "en" : "de"] ?? "";
+}
+
+/** Collapses runs of white space, as a reader perceives rendered text. */
+export function squash(text: string | null | undefined): string {
+  return (text ?? "").replace(/\s+/g, " ").trim();
+}
