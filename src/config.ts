@@ -42,7 +42,10 @@ export function forgeOf(repositoryUrl: string): Forge {
 
 /** Reads the repository settings from environment variables (see the top of this file). */
 export function repositoryConfig(env: Record<string, string | undefined> = process.env): RepositoryConfig {
-  const repositoryUrl = (env.REGISTRY_REPOSITORY_URL || defaultRepositoryUrl).trim().replace(/\/+$/, "").replace(/\.git$/, "");
+  const repositoryUrl = (env.REGISTRY_REPOSITORY_URL || defaultRepositoryUrl)
+    .trim()
+    .replace(/\/+$/, "")
+    .replace(/\.git$/, "");
   return {
     repositoryUrl,
     branch: env.REGISTRY_BRANCH || "main",

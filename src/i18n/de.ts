@@ -74,6 +74,7 @@ export const de = {
     reviewed: "Zuletzt geprüft",
     version: "Datenversion",
   },
+  notFound: { title: "Seite nicht gefunden", text: "Diese Adresse gibt es im Register nicht (mehr). Einträge behalten ihre Adresse; umbenannte leiten weiter." },
   languageSwitch: "English",
   languageSwitchLabel: "Diese Seite auf Englisch",
   notTranslated: "noch nicht übersetzt",

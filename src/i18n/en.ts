@@ -76,6 +76,7 @@ export const en = {
     reviewed: "Last reviewed",
     version: "data version",
   },
+  notFound: { title: "Page not found", text: "This address does not exist in the registry (any more). Entries keep their address; renamed ones redirect." },
   languageSwitch: "Deutsch",
   languageSwitchLabel: "This page in German",
   notTranslated: "not yet translated",

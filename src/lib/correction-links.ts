@@ -52,7 +52,10 @@ export function correctionBody(target: CorrectionTarget): string {
 }
 
 /** A new-issue link (or mail) asking to correct `target`; undefined when the repository takes neither. */
-export function correctionIssueUrl(target: CorrectionTarget, options: RepositoryConfig = repository): string | undefined {
+export function correctionIssueUrl(
+  target: CorrectionTarget,
+  options: RepositoryConfig = repository,
+): string | undefined {
   const title = correctionTitle(target);
   if (options.forge === "github") {
     const values: Record<(typeof githubCorrectionFields)[number], string | undefined> = {
@@ -78,12 +81,20 @@ export function newDeploymentIssueUrl(lang: Lang, options: RepositoryConfig = re
     return `${options.repositoryUrl}/issues/new?${new URLSearchParams({ template: "new-deployment.yml", title })}`;
   }
   const text = t(lang).correction.newDeployment;
-  const body = [text.intro, "", ...[text.authority, text.product, text.purpose, text.source].map((q) => `### ${q}\n\n`)].join("\n");
+  const body = [
+    text.intro,
+    "",
+    ...[text.authority, text.product, text.purpose, text.source].map((q) => `### ${q}\n\n`),
+  ].join("\n");
   return newIssueUrl(title, body, options);
 }
 
 /** The record's YAML file opened in the forge's web editor; undefined when there is no forge. */
-export function editRecordUrl(collection: CollectionName, id: string, options: RepositoryConfig = repository): string | undefined {
+export function editRecordUrl(
+  collection: CollectionName,
+  id: string,
+  options: RepositoryConfig = repository,
+): string | undefined {
   const file = `${options.branch}/data/${collection}/${id}.yaml`;
   switch (options.forge) {
     case "github":
@@ -113,7 +124,7 @@ export function sourceText(source: Deployment["sources"][number]): string {
   return [source.publisher, source.title, source.date, source.url].filter(Boolean).join(" · ");
 }
 
-/** An issue with a free-text body on GitLab or Forgejo/Gitea, or a mail; GitHub uses its forms instead. */
+/** An issue with a free-text body (GitLab reads `issue[…]`, Forgejo/Gitea and GitHub `title`/`body`), or a mail. */
 function newIssueUrl(title: string, body: string, options: RepositoryConfig): string | undefined {
   switch (options.forge) {
     case "gitlab":

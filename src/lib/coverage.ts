@@ -101,7 +101,12 @@ export function coverage(records: {
   const productName = new Map(products.map((p) => [p.id, p.name]));
   const examined: Examined[] = [
     ...deployments.map((d) => ({
-      ref: { collection: "deployments", id: d.id, title: d.authorities[0]!.name, subtitle: d.name ?? productName.get(d.product) } as const,
+      ref: {
+        collection: "deployments",
+        id: d.id,
+        title: d.authorities[0]!.name,
+        subtitle: d.name ?? productName.get(d.product),
+      } as const,
       openQuestions: d.openQuestions.length,
       sources: d.sources,
       claims: deploymentClaims(d),
@@ -120,9 +125,10 @@ export function coverage(records: {
     })),
   ];
   const jurisdictions = tally(deployments.map((d) => d.country ?? d.organisation ?? ""));
-  const bySector = sector.options.map(
-    (key): Tally<Sector> => ({ key, count: deployments.filter((d) => d.sectors.includes(key)).length }),
-  );
+  const bySector = sector.options.map((key): Tally<Sector> => ({
+    key,
+    count: deployments.filter((d) => d.sectors.includes(key)).length,
+  }));
 
   return {
     totals: {
@@ -132,9 +138,10 @@ export function coverage(records: {
       positions: positions.length,
     },
     byJurisdiction: jurisdictions,
-    byLevel: level.options.map(
-      (key): Tally<Level> => ({ key, count: deployments.filter((d) => d.level === key).length }),
-    ),
+    byLevel: level.options.map((key): Tally<Level> => ({
+      key,
+      count: deployments.filter((d) => d.level === key).length,
+    })),
     bySector,
     byProtocol: protocolTally(products, deployments),
     emptySectors: bySector.filter((row) => row.count === 0).map((row) => row.key),

@@ -29,14 +29,14 @@ export const derivedProduct = z.strictObject({
   deploymentCount: z.number().int().nonnegative(),
 });
 
-const envelope = <T extends z.ZodType>(key: string, item: T) =>
+const envelope = <K extends string, T extends z.ZodType>(key: K, item: T) =>
   z.strictObject({
     apiVersion: z.string(),
     dataVersion: z.string().describe("Fingerprint of all records; changes when any record changes"),
     generated: z.iso.datetime(),
     licence: z.strictObject({ id: z.string(), name: z.string(), url: z.url() }),
     count: z.number().int().nonnegative(),
-    [key]: z.array(item),
+    ...({ [key]: z.array(item) } as Record<K, z.ZodArray<T>>),
   });
 
 /** One exported record: id, permalink(s), the normalized record and derived values. */

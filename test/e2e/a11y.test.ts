@@ -16,9 +16,15 @@ type Violation = { id: string; help: string; nodes: { target: unknown[] }[] };
 async function axeViolations(page: Page): Promise<string[]> {
   await page.addScriptTag({ path: axePath });
   const violations = await page.evaluate(async (tags) => {
-    const axe = (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }).axe;
+    const axe = (
+      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
+    ).axe;
     const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target }) => ({ target })) }));
+    return result.violations.map(({ id, help, nodes }) => ({
+      id,
+      help,
+      nodes: nodes.map(({ target }) => ({ target })),
+    }));
   }, wcagTags);
   return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
 }
@@ -26,7 +32,11 @@ async function axeViolations(page: Page): Promise<string[]> {
 /** The pages to check, each with what must have happened on it before checking. */
 const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, lang: Lang) => Promise<unknown> }[] = [
   { name: "home", path: (lang) => `/${lang}/`, ready: async () => {} },
-  { name: "table", path: (lang) => `/${lang}/table/`, ready: (page) => page.locator("#table-filters").waitFor({ state: "visible" }) },
+  {
+    name: "table",
+    path: (lang) => `/${lang}/table/`,
+    ready: (page) => page.locator("#table-filters").waitFor({ state: "visible" }),
+  },
   {
     name: "table filtered to Matrix",
     path: (lang) => `/${lang}/table/?protocol=matrix`,
@@ -58,24 +68,30 @@ describe.each(languages)("accessibility (%s)", (lang) => {
       await context.close();
     });
 
-    it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])("%s needs no sideways scrolling", async (path) => {
-      const page = await context.newPage();
-      await open(page, path);
-      const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-      }));
-      expect(innerWidth).toBe(320);
-      expect(scrollWidth, `${path} is ${scrollWidth}px wide`).toBeLessThanOrEqual(innerWidth);
-      await page.close();
-    });
+    it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+      "%s needs no sideways scrolling",
+      async (path) => {
+        const page = await context.newPage();
+        await open(page, path);
+        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
+          scrollWidth: document.documentElement.scrollWidth,
+          innerWidth: window.innerWidth,
+        }));
+        expect(innerWidth).toBe(320);
+        expect(scrollWidth, `${path} is ${scrollWidth}px wide`).toBeLessThanOrEqual(innerWidth);
+        await page.close();
+      },
+    );
   });
 
   it("labels the table's sort buttons for screen readers", async () => {
     const page = await browser().newPage();
     await open(page, `/${lang}/table/`);
     const dict = t(lang);
-    const button = page.getByRole("button", { name: dict.table.sortBy.replace("{column}", dict.field.authority), exact: true });
+    const button = page.getByRole("button", {
+      name: dict.table.sortBy.replace("{column}", dict.field.authority),
+      exact: true,
+    });
     expect(await button.count()).toBe(1);
     await page.close();
   });

@@ -27,82 +27,109 @@ function claimFacts(deployment: ExpectedDeployment, lang: Lang) {
 function valueText(claims: Claim<string>[] | undefined, labels: Record<string, string>, lang: Lang): string {
   const dict = t(lang);
   const value = headline(claims, "unknown");
-  if (value === "disputed") return `${dict.disputed}: ${[...new Set(claims!.map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
+  if (value === "disputed")
+    return `${dict.disputed}: ${[...new Set(claims!.map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
   return expectedMarker(claims) === "presumed" ? `${labels[value]} (${dict.presumption})` : labels[value]!;
 }
 
 function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
   const dict = t(lang);
   const sourceItems = (sources: { id: string; url?: string }[]) =>
-    sources.map((source) => ({ id: source.id, href: source.url ?? null, linkMissing: source.url ? null : dict.linkMissing }));
+    sources.map((source) => ({
+      id: source.id,
+      href: source.url ?? null,
+      linkMissing: source.url ? null : dict.linkMissing,
+    }));
   return {
     status: 200,
     id: deployment.id,
     facts: Object.fromEntries(
       Object.entries(claimFacts(deployment, lang)).map(([field, { claims, labels }]) => [
         field,
-        { values: (claims ?? []).map((c) => c.value), marker: expectedMarker(claims), text: valueText(claims, labels, lang) },
+        {
+          values: (claims ?? []).map((c) => c.value),
+          marker: expectedMarker(claims),
+          text: valueText(claims, labels, lang),
+        },
       ]),
     ),
-    timeline: deployment.data.status.map((step) => ({ status: step.status, label: dict.label.lifecycleStatus[step.status] })),
-    users: deployment.data.users.map((figure) => ({ count: String(figure.count), kind: figure.kind, label: dict.label.userCountKind[figure.kind] })),
+    timeline: deployment.data.status.map((step) => ({
+      status: step.status,
+      label: dict.label.lifecycleStatus[step.status],
+    })),
+    users: deployment.data.users.map((figure) => ({
+      count: String(figure.count),
+      kind: figure.kind,
+      label: dict.label.userCountKind[figure.kind],
+    })),
     sources: sourceItems(deployment.data.sources),
     productSources: sourceItems(deployment.product.data.sources),
   };
 }
 
 describe.each(languages)("entry pages (%s)", (lang) => {
-  it("exist for every deployment and show its facts, status history, user figures and sources", { timeout: 120_000 }, async () => {
-    const page = await browser().newPage();
-    const actual: Record<string, unknown> = {};
-    const expected: Record<string, unknown> = {};
-    for (const deployment of records.deployments) {
-      const path = `/${lang}/deployments/${deployment.id}/`;
-      const response = await page.goto(siteUrl(path));
-      const facts = Object.keys(claimFacts(deployment, lang));
-      const shown = await page.evaluate((fields) => {
-        const text = (element: Element | null | undefined) => (element?.textContent ?? "").replace(/\s+/g, " ").trim();
-        // What sighted readers see: the text without the parts only screen readers get.
-        const seenText = (element: Element | null) => {
-          const copy = element?.cloneNode(true) as Element | undefined;
-          copy?.querySelectorAll(".visually-hidden").forEach((hidden) => hidden.remove());
-          return text(copy);
-        };
-        const sourceItems = (list: Element | null) =>
-          [...(list?.querySelectorAll(":scope > li[data-source-id]") ?? [])].map((item) => ({
-            id: item.getAttribute("data-source-id"),
-            href: item.querySelector("a.source-link")?.getAttribute("href") ?? null,
-            linkMissing: item.querySelector(".link-missing") ? seenText(item.querySelector(".link-missing")) : null,
-          }));
-        const marker = (tag: Element | null) =>
-          tag?.classList.contains("tag-disputed") ? "disputed" : tag?.classList.contains("tag-presumed") ? "presumed" : "plain";
-        return {
-          id: document.querySelector("article[data-deployment-id]")?.getAttribute("data-deployment-id"),
-          facts: Object.fromEntries(
-            fields.map((field) => {
-              const fact = document.querySelector(`.fact[data-field="${field}"]`);
-              const tag = fact?.querySelector(":scope > dd > .tag") ?? null;
-              const values = [...(fact?.querySelectorAll("li[data-value]") ?? [])].map((li) => li.getAttribute("data-value"));
-              return [field, { values, marker: marker(tag), text: text(tag) }];
-            }),
-          ),
-          timeline: [...document.querySelectorAll("ol.timeline > li[data-status]")].map((li) => ({
-            status: li.getAttribute("data-status"),
-            label: text(li.querySelector("strong")),
-          })),
-          users: [...document.querySelectorAll("li[data-count][data-kind]")].map((li) => ({
-            count: li.getAttribute("data-count"),
-            kind: li.getAttribute("data-kind"),
-            label: text(li.querySelector("strong")),
-          })),
-          sources: sourceItems(document.querySelector("h2#sources + ol.sources")),
-          productSources: sourceItems(document.querySelector("h3#product-sources + ol.sources")),
-        };
-      }, facts);
-      actual[path] = { status: response?.status(), ...shown };
-      expected[path] = expectedPage(deployment, lang);
-    }
-    expect(actual).toEqual(expected);
-    await page.close();
-  });
+  it(
+    "exist for every deployment and show its facts, status history, user figures and sources",
+    { timeout: 120_000 },
+    async () => {
+      const page = await browser().newPage();
+      const actual: Record<string, unknown> = {};
+      const expected: Record<string, unknown> = {};
+      for (const deployment of records.deployments) {
+        const path = `/${lang}/deployments/${deployment.id}/`;
+        const response = await page.goto(siteUrl(path));
+        const facts = Object.keys(claimFacts(deployment, lang));
+        const shown = await page.evaluate((fields) => {
+          const text = (element: Element | null | undefined) =>
+            (element?.textContent ?? "").replace(/\s+/g, " ").trim();
+          // What sighted readers see: the text without the parts only screen readers get.
+          const seenText = (element: Element | null) => {
+            const copy = element?.cloneNode(true) as Element | undefined;
+            copy?.querySelectorAll(".visually-hidden").forEach((hidden) => hidden.remove());
+            return text(copy);
+          };
+          const sourceItems = (list: Element | null) =>
+            [...(list?.querySelectorAll(":scope > li[data-source-id]") ?? [])].map((item) => ({
+              id: item.getAttribute("data-source-id"),
+              href: item.querySelector("a.source-link")?.getAttribute("href") ?? null,
+              linkMissing: item.querySelector(".link-missing") ? seenText(item.querySelector(".link-missing")) : null,
+            }));
+          const marker = (tag: Element | null) =>
+            tag?.classList.contains("tag-disputed")
+              ? "disputed"
+              : tag?.classList.contains("tag-presumed")
+                ? "presumed"
+                : "plain";
+          return {
+            id: document.querySelector("article[data-deployment-id]")?.getAttribute("data-deployment-id"),
+            facts: Object.fromEntries(
+              fields.map((field) => {
+                const fact = document.querySelector(`.fact[data-field="${field}"]`);
+                const tag = fact?.querySelector(":scope > dd > .tag") ?? null;
+                const values = [...(fact?.querySelectorAll("li[data-value]") ?? [])].map((li) =>
+                  li.getAttribute("data-value"),
+                );
+                return [field, { values, marker: marker(tag), text: text(tag) }];
+              }),
+            ),
+            timeline: [...document.querySelectorAll("ol.timeline > li[data-status]")].map((li) => ({
+              status: li.getAttribute("data-status"),
+              label: text(li.querySelector("strong")),
+            })),
+            users: [...document.querySelectorAll("li[data-count][data-kind]")].map((li) => ({
+              count: li.getAttribute("data-count"),
+              kind: li.getAttribute("data-kind"),
+              label: text(li.querySelector("strong")),
+            })),
+            sources: sourceItems(document.querySelector("h2#sources + ol.sources")),
+            productSources: sourceItems(document.querySelector("h3#product-sources + ol.sources")),
+          };
+        }, facts);
+        actual[path] = { status: response?.status(), ...shown };
+        expected[path] = expectedPage(deployment, lang);
+      }
+      expect(actual).toEqual(expected);
+      await page.close();
+    },
+  );
 });

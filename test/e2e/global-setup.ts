@@ -1,19 +1,23 @@
 /**
- * Builds the site once from the real data (Astro, then the Pagefind index, as `npm run build`
+ * Builds the site once from the real data (Astro, social cards, then the Pagefind index, as `npm run build`
  * does) into a private folder, serves it on a free port and hands the address to the tests.
  * The private folder keeps the run apart from any `dist/` a person is building at the same time.
  */
 import { spawn } from "node:child_process";
+import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "./static-server.ts";
+import { dataFingerprint } from "./data-fingerprint.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Address of the served build, e.g. http://127.0.0.1:40123 (no trailing slash). */
     baseUrl: string;
+    /** Fingerprint of data/ the site was built from; see data-fingerprint.ts. */
+    dataFingerprint: string;
   }
 }
 
@@ -35,19 +39,39 @@ function runNode(script: string, args: string[]): Promise<void> {
   });
 }
 
+/**
+ * Builds into `outDir` and returns the fingerprint of the data it was built from. data/ may be
+ * edited while the site builds; then it builds again, so site and records agree.
+ */
+async function buildSite(outDir: string): Promise<string> {
+  for (let attempt = 1; ; attempt += 1) {
+    const before = dataFingerprint();
+    await runNode("node_modules/astro/bin/astro.mjs", ["build", "--outDir", outDir]);
+    await runNode("node_modules/tsx/dist/cli.mjs", ["scripts/social-cards.ts", outDir]);
+    await runNode("node_modules/pagefind/lib/runner/bin.cjs", ["--site", outDir]);
+    if (dataFingerprint() === before) return before;
+    if (attempt === 3) throw new Error("data/ kept changing while the site was built; run the tests again");
+  }
+}
+
 export default async function setup(project: TestProject) {
   const outDir = await mkdtemp(join(tmpdir(), "registry-e2e-"));
+  // Also when the run is cut short (Ctrl-C, a closed pipe) and teardown never comes.
+  const removeBuild = () => rmSync(outDir, { recursive: true, force: true });
+  process.once("exit", removeBuild);
+  let builtFrom: string;
   try {
-    await runNode("node_modules/astro/bin/astro.mjs", ["build", "--outDir", outDir]);
-    await runNode("node_modules/pagefind/lib/runner/bin.cjs", ["--site", outDir]);
+    builtFrom = await buildSite(outDir);
   } catch (error) {
-    await rm(outDir, { recursive: true, force: true });
+    removeBuild();
     throw error;
   }
   const server = await serveStatic(outDir);
   project.provide("baseUrl", server.url);
+  project.provide("dataFingerprint", builtFrom);
   return async () => {
     await server.close();
+    process.off("exit", removeBuild);
     await rm(outDir, { recursive: true, force: true });
   };
 }

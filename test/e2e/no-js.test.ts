@@ -26,7 +26,9 @@ describe.each(languages)("without JavaScript (%s)", (lang) => {
     for (const row of await rows.all()) expect(await row.isVisible()).toBe(true);
     expect(await page.locator("#table-filters").isVisible()).toBe(false);
     const total = String(ids.length);
-    expect(await page.locator("#table-count").textContent()).toBe(dict.table.count.replace("{shown}", total).replace("{total}", total));
+    expect(await page.locator("#table-count").textContent()).toBe(
+      dict.table.count.replace("{shown}", total).replace("{total}", total),
+    );
     await page.close();
   });
 

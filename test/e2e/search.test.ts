@@ -17,7 +17,9 @@ async function resultPaths(page: Page, lang: Lang): Promise<string[]> {
     },
     answered.map((text) => text.trim()),
   );
-  const hrefs = await page.locator("#search-results li a").evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+  const hrefs = await page
+    .locator("#search-results li a")
+    .evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
   return hrefs.map((href) => new URL(href).pathname);
 }
 
@@ -30,7 +32,9 @@ async function search(lang: Lang, query: string): Promise<string[]> {
 }
 
 const entryPath = (lang: Lang, id: string) => `/${lang}/deployments/${id}/`;
-const stashcatPolice = records.deployments.filter((d) => d.data.product === "stashcat" && d.data.sectors.includes("police"));
+const stashcatPolice = records.deployments.filter(
+  (d) => d.data.product === "stashcat" && d.data.sectors.includes("police"),
+);
 const hesse = records.deployments.filter((d) => d.data.region === "DE-HE");
 const matrix = records.deployments.filter((d) => d.protocol === "matrix");
 
@@ -39,11 +43,16 @@ describe("search", () => {
     expect(await search("de", "Bundespolizei")).toContain(entryPath("de", "de-bundespolizei-moka"));
   });
 
-  it.each(["de", "en"] as const)("finds the police messengers built on Stashcat by the product's name (%s)", async (lang) => {
-    expect(stashcatPolice.map((d) => d.id)).toEqual(expect.arrayContaining(["de-he-polizei-hepolchat", "de-ni-polizei-nimes"]));
-    const found = await search(lang, "Stashcat");
-    for (const deployment of stashcatPolice) expect(found).toContain(entryPath(lang, deployment.id));
-  });
+  it.each(["de", "en"] as const)(
+    "finds the police messengers built on Stashcat by the product's name (%s)",
+    async (lang) => {
+      expect(stashcatPolice.map((d) => d.id)).toEqual(
+        expect.arrayContaining(["de-he-polizei-hepolchat", "de-ni-polizei-nimes"]),
+      );
+      const found = await search(lang, "Stashcat");
+      for (const deployment of stashcatPolice) expect(found).toContain(entryPath(lang, deployment.id));
+    },
+  );
 
   it("finds the Hesse entry by the state's name", async () => {
     expect(hesse.length).toBeGreaterThan(0);

@@ -7,6 +7,7 @@ import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "./browser.ts";
+import { dataFingerprint } from "./data-fingerprint.ts";
 import { formatProblem, validateRegistry, type LoadedRecord } from "../../src/lib/validation.ts";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim, Deployment, Product } from "../../src/schema/index.ts";
@@ -51,6 +52,9 @@ export type ExpectedDeployment = {
 };
 
 function loadRecords() {
+  if (dataFingerprint() !== inject("dataFingerprint")) {
+    throw new Error("data/ changed after the site was built for this run (someone is editing it); run the tests again");
+  }
   const { registry, problems } = validateRegistry("data");
   const errors = problems.filter((problem) => problem.severity === "error");
   if (errors.length > 0) throw new Error(`data/ does not validate:\n${errors.map(formatProblem).join("\n")}`);
@@ -69,7 +73,7 @@ function loadRecords() {
   return { deployments, products: registry.products };
 }
 
-/** The registry's records, read and validated from data/ once per test file. */
+/** The registry's records, read and validated from data/ once per test file, as the site was built from them. */
 export const records = loadRecords();
 
 /** Ids of the deployment files in data/deployments/: what the site must list. */

@@ -7,7 +7,8 @@ import { displayText, open, records, squash, titleText, useBrowser } from "./sit
 const browser = useBrowser();
 const dict = t("de");
 const total = records.deployments.length;
-const countText = (shown: number) => dict.table.count.replace("{shown}", String(shown)).replace("{total}", String(total));
+const countText = (shown: number) =>
+  dict.table.count.replace("{shown}", String(shown)).replace("{total}", String(total));
 
 const chosen = { protocol: "matrix", country: "DE", level: "state" } as const;
 const matching = records.deployments.filter(
@@ -24,9 +25,11 @@ async function openTable(query = ""): Promise<Page> {
 
 /** Ids of the rows a reader can see, top to bottom. */
 async function visibleRowIds(page: Page): Promise<string[]> {
-  return page.locator("tbody tr[data-id]").evaluateAll((rows) =>
-    rows.filter((row) => (row as HTMLElement).checkVisibility()).map((row) => row.getAttribute("data-id")!),
-  );
+  return page
+    .locator("tbody tr[data-id]")
+    .evaluateAll((rows) =>
+      rows.filter((row) => (row as HTMLElement).checkVisibility()).map((row) => row.getAttribute("data-id")!),
+    );
 }
 
 /** What the filters currently show as chosen. */
@@ -66,7 +69,9 @@ describe("comparison table with JavaScript", () => {
       expect(await row.getAttribute("data-filter-protocol"), id).toBe(expected.protocol);
       expect(await row.getAttribute("data-filter-country"), id).toBe(expected.country);
       expect(await row.getAttribute("data-filter-level"), id).toBe(expected.data.level);
-      expect(squash(await row.locator("th a").textContent()), id).toBe(displayText(expected.data.authorities[0]!.name, "de"));
+      expect(squash(await row.locator("th a").textContent()), id).toBe(
+        displayText(expected.data.authorities[0]!.name, "de"),
+      );
     }
     await expect.poll(() => page.locator("#table-count").textContent()).toBe(countText(matching.length));
 

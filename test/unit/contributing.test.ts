@@ -14,18 +14,23 @@ describe("CONTRIBUTING.md", () => {
     expect(examples).toHaveLength(2);
   });
 
-  it.each(examples.map((text, i) => [i === 0 ? "German" : "English", text] as const))("the %s example is a valid deployment", (_, text) => {
-    const id = /data\/deployments\/([a-z0-9-]+)\.yaml/.exec(text)?.[1];
-    expect(id, "the example names its file, data/deployments/<id>.yaml").toBeDefined();
-    const { record, problems } = validateRecordText("deployments", "CONTRIBUTING.md", id!, text);
-    expect(problems.map(formatProblem)).toEqual([]);
-    expect(record).toBeDefined();
-    const product = (record!.data as { product: string }).product;
-    expect(existsSync(join(root, "data", "products", `${product}.yaml`)), `data/products/${product}.yaml`).toBe(true);
-  });
+  it.each(examples.map((text, i) => [i === 0 ? "German" : "English", text] as const))(
+    "the %s example is a valid deployment",
+    (_, text) => {
+      const id = /data\/deployments\/([a-z0-9-]+)\.yaml/.exec(text)?.[1];
+      expect(id, "the example names its file, data/deployments/<id>.yaml").toBeDefined();
+      const { record, problems } = validateRecordText("deployments", "CONTRIBUTING.md", id!, text);
+      expect(problems.map(formatProblem)).toEqual([]);
+      expect(record).toBeDefined();
+      const product = (record!.data as { product: string }).product;
+      expect(existsSync(join(root, "data", "products", `${product}.yaml`)), `data/products/${product}.yaml`).toBe(true);
+    },
+  );
 
   it("gives the same record in both languages, only the comments differ", () => {
-    const [german, english] = examples.map((text) => validateRecordText("deployments", "CONTRIBUTING.md", "example", text).yaml.data);
+    const [german, english] = examples.map(
+      (text) => validateRecordText("deployments", "CONTRIBUTING.md", "example", text).yaml.data,
+    );
     expect(english).toEqual(german);
   });
 });

@@ -15,8 +15,14 @@ import {
 
 const github = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://github.com/owner/register" });
 const gitlab = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://gitlab.example.org/group/register.git" });
-const forgejo = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://codeberg.org/owner/register/", REGISTRY_BRANCH: "pages" });
-const mail = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://git.example.org/register", REGISTRY_CORRECTIONS_EMAIL: "register@example.org" });
+const forgejo = repositoryConfig({
+  REGISTRY_REPOSITORY_URL: "https://codeberg.org/owner/register/",
+  REGISTRY_BRANCH: "pages",
+});
+const mail = repositoryConfig({
+  REGISTRY_REPOSITORY_URL: "https://git.example.org/register",
+  REGISTRY_CORRECTIONS_EMAIL: "register@example.org",
+});
 const nowhere = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://git.example.org/register" });
 
 // A value with everything that breaks a hand-built query string.
@@ -51,7 +57,12 @@ describe("forge detection", () => {
 
   it("defaults to the placeholder repository on branch main without a mail address", () => {
     const config = repositoryConfig({});
-    expect(config).toEqual({ repositoryUrl: "https://github.com/behoerden-messenger/register", branch: "main", correctionsEmail: undefined, forge: "github" });
+    expect(config).toEqual({
+      repositoryUrl: "https://github.com/behoerden-messenger/register",
+      branch: "main",
+      correctionsEmail: undefined,
+      forge: "github",
+    });
   });
 });
 
@@ -82,7 +93,14 @@ describe("correction links", () => {
     expect(url.origin + url.pathname).toBe("https://gitlab.example.org/group/register/-/issues/new");
     expect(url.searchParams.get("issue[title]")).toBe("Correction: de-he-polizei-hepolchat – federation");
     const description = url.searchParams.get("issue[description]")!;
-    for (const expected of [target.id, target.permalink, "federation", trickyValue, "Was ist richtig?", "Welche Quelle sagt das?"]) {
+    for (const expected of [
+      target.id,
+      target.permalink,
+      "federation",
+      trickyValue,
+      "Was ist richtig?",
+      "Welche Quelle sagt das?",
+    ]) {
       expect(description).toContain(expected);
     }
   });
@@ -92,7 +110,14 @@ describe("correction links", () => {
     expect(url.origin + url.pathname).toBe("https://codeberg.org/owner/register/issues/new");
     expect(url.searchParams.get("title")).toBe("Correction: de-he-polizei-hepolchat – federation");
     const body = url.searchParams.get("body")!;
-    for (const expected of [target.id, target.permalink, "federation", trickyValue, "What is right?", "Which source says so?"]) {
+    for (const expected of [
+      target.id,
+      target.permalink,
+      "federation",
+      trickyValue,
+      "What is right?",
+      "Which source says so?",
+    ]) {
       expect(body).toContain(expected);
     }
   });
@@ -133,9 +158,15 @@ describe("new-deployment and edit links", () => {
   });
 
   it("opens the record's YAML in each forge's web editor", () => {
-    expect(editRecordUrl("deployments", "de-bund-wire", github)).toBe("https://github.com/owner/register/edit/main/data/deployments/de-bund-wire.yaml");
-    expect(editRecordUrl("products", "stashcat", gitlab)).toBe("https://gitlab.example.org/group/register/-/edit/main/data/products/stashcat.yaml");
-    expect(editRecordUrl("positions", "x", forgejo)).toBe("https://codeberg.org/owner/register/_edit/pages/data/positions/x.yaml");
+    expect(editRecordUrl("deployments", "de-bund-wire", github)).toBe(
+      "https://github.com/owner/register/edit/main/data/deployments/de-bund-wire.yaml",
+    );
+    expect(editRecordUrl("products", "stashcat", gitlab)).toBe(
+      "https://gitlab.example.org/group/register/-/edit/main/data/products/stashcat.yaml",
+    );
+    expect(editRecordUrl("positions", "x", forgejo)).toBe(
+      "https://codeberg.org/owner/register/_edit/pages/data/positions/x.yaml",
+    );
   });
 });
 
@@ -149,20 +180,31 @@ describe("current values as text", () => {
   });
 
   it("gives a source's publisher, title, date and address as far as known", () => {
-    expect(sourceText({ id: "a", kind: "press", publisher: "heise online", title: "Titel", date: "2020-01-02", url: "https://example.org/a" })).toBe(
-      "heise online · Titel · 2020-01-02 · https://example.org/a",
-    );
+    expect(
+      sourceText({
+        id: "a",
+        kind: "press",
+        publisher: "heise online",
+        title: "Titel",
+        date: "2020-01-02",
+        url: "https://example.org/a",
+      }),
+    ).toBe("heise online · Titel · 2020-01-02 · https://example.org/a");
     expect(sourceText({ id: "b", kind: "press", publisher: "Behörden Spiegel" })).toBe("Behörden Spiegel");
   });
 });
 
 describe("GitHub correction form", () => {
-  const form = parse(readFileSync(join(import.meta.dirname, "..", "..", ".github", "ISSUE_TEMPLATE", "correction.yml"), "utf8")) as {
+  const form = parse(
+    readFileSync(join(import.meta.dirname, "..", "..", ".github", "ISSUE_TEMPLATE", "correction.yml"), "utf8"),
+  ) as {
     body: { type: string; id?: string }[];
   };
   const ids = form.body.flatMap((item) => (item.id ? [item.id] : []));
   const prefilled = new Set(
-    [...new URL(correctionIssueUrl(target, github)!).searchParams.keys()].filter((name) => name !== "template" && name !== "title"),
+    [...new URL(correctionIssueUrl(target, github)!).searchParams.keys()].filter(
+      (name) => name !== "template" && name !== "title",
+    ),
   );
 
   it("has a field for every parameter the correction link fills in", () => {

@@ -126,9 +126,7 @@ describe("coverage counts", () => {
 
 describe("protocols", () => {
   it("count products and their deployments, with disputed products in their own row", () => {
-    expect(
-      report.byProtocol.map((row) => [row.protocol, row.products.map((p) => p.id), row.deployments]),
-    ).toEqual([
+    expect(report.byProtocol.map((row) => [row.protocol, row.products.map((p) => p.id), row.deployments])).toEqual([
       ["xmpp", [], 0],
       ["matrix", ["chat"], 2],
       ["vendor", ["closed"], 2],
@@ -138,11 +136,18 @@ describe("protocols", () => {
   });
 
   it("leave out the disputed row when every product's sources agree", () => {
-    expect(protocolTally([product("chat")], []).map((row) => row.protocol)).toEqual(["xmpp", "matrix", "vendor", "unknown"]);
+    expect(protocolTally([product("chat")], []).map((row) => row.protocol)).toEqual([
+      "xmpp",
+      "matrix",
+      "vendor",
+      "unknown",
+    ]);
   });
 
   it("count a product without a protocol claim as unknown", () => {
-    const row = protocolTally([product("silent", { protocol: [] })], [{ product: "silent" }]).find((r) => r.protocol === "unknown");
+    const row = protocolTally([product("silent", { protocol: [] })], [{ product: "silent" }]).find(
+      (r) => r.protocol === "unknown",
+    );
     expect(row).toMatchObject({ deployments: 1 });
     expect(row?.products.map((p) => p.id)).toEqual(["silent"]);
   });
