@@ -46,11 +46,23 @@ console.log("\nSizes (gzip, as served)");
 console.log(`${"HTML pages".padEnd(34)} ${html.length}`);
 console.log(`${"largest page".padEnd(34)} ${kib(gzipped(biggest))}  ${biggest}   (target: under 100 KiB)`);
 console.log(`${"table page".padEnd(34)} ${kib(gzipped("dist/de/table/index.html"))}   (target: under 100 KiB)`);
-const inlineScripts = [...readFileSync("dist/de/table/index.html", "utf8").matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
-console.log(`${"script files".padEnd(34)} ${kib(scripts.reduce((sum, file) => sum + gzipped(file), 0))}   (target: under 20 KiB)`);
-console.log(`${"table page inline scripts".padEnd(34)} ${kib(gzipSync(inlineScripts.map((m) => m[1]).join("")).length)}   (target: under 20 KiB)`);
-console.log(`${"stylesheets (all)".padEnd(34)} ${kib(css.reduce((sum, file) => sum + gzipped(file), 0))}   (target: under 15 KiB)`);
+const inlineScripts = [
+  ...readFileSync("dist/de/table/index.html", "utf8").matchAll(/<script type="module">([\s\S]*?)<\/script>/g),
+];
+console.log(
+  `${"script files".padEnd(34)} ${kib(scripts.reduce((sum, file) => sum + gzipped(file), 0))}   (target: under 20 KiB)`,
+);
+console.log(
+  `${"table page inline scripts".padEnd(34)} ${kib(gzipSync(inlineScripts.map((m) => m[1]).join("")).length)}   (target: under 20 KiB)`,
+);
+console.log(
+  `${"stylesheets (all)".padEnd(34)} ${kib(css.reduce((sum, file) => sum + gzipped(file), 0))}   (target: under 15 KiB)`,
+);
 const pagefind = files.filter((file) => file.includes("/pagefind/"));
-console.log(`${"search index (on disk)".padEnd(34)} ${kib(pagefind.reduce((sum, file) => sum + statSync(file).size, 0))}`);
+console.log(
+  `${"search index (on disk)".padEnd(34)} ${kib(pagefind.reduce((sum, file) => sum + statSync(file).size, 0))}`,
+);
 const cards = files.filter((file) => file.includes("/og/") && file.endsWith(".png"));
-console.log(`${"social cards".padEnd(34)} ${cards.length}, ${kib(cards.reduce((sum, file) => sum + statSync(file).size, 0))} in all`);
+console.log(
+  `${"social cards".padEnd(34)} ${cards.length}, ${kib(cards.reduce((sum, file) => sum + statSync(file).size, 0))} in all`,
+);

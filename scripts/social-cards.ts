@@ -15,5 +15,11 @@ const cards = languages.flatMap((lang) => [
   ...(["home", "table", "overview"] as const).map((page) => pageCard(lang, page, model.deployments.length)),
   ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),
 ]);
-const report = await writeCards(cards, { root: process.cwd(), outDir: resolve(siteDir, "og"), cacheDir: resolve(".cache/social-cards") });
-console.log(`social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache`);
+const report = await writeCards(cards, {
+  root: process.cwd(),
+  outDir: resolve(siteDir, "og"),
+  cacheDir: resolve(".cache/social-cards"),
+});
+console.log(
+  `social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache`,
+);

@@ -26,7 +26,8 @@ export const de = {
     noResults: "Keine Treffer.",
     loading: "Suche läuft …",
     filterNames: { country: "Land", protocol: "Protokoll", sector: "Bereich", status: "Status" },
-    noScript: "Die Volltextsuche braucht JavaScript. Ohne JavaScript finden Sie alle Einträge in der Vergleichstabelle und der Übersicht.",
+    noScript:
+      "Die Volltextsuche braucht JavaScript. Ohne JavaScript finden Sie alle Einträge in der Vergleichstabelle und der Übersicht.",
   },
   footer: {
     licence: "Code unter EUPL-1.2, Daten unter CC BY 4.0.",
@@ -55,7 +56,8 @@ export const de = {
   },
   table: {
     title: "Vergleichstabelle",
-    intro: "Alle Einsätze mit ihren wichtigsten Merkmalen. Spaltenköpfe sortieren, die Filter grenzen ein; die Adresse der Seite hält Ansicht und Filter fest und lässt sich teilen.",
+    intro:
+      "Alle Einsätze mit ihren wichtigsten Merkmalen. Spaltenköpfe sortieren, die Filter grenzen ein; die Adresse der Seite hält Ansicht und Filter fest und lässt sich teilen.",
     filters: "Filter",
     any: "alle",
     reset: "Filter zurücksetzen",
@@ -74,11 +76,14 @@ export const de = {
     reviewed: "Zuletzt geprüft",
     version: "Datenversion",
   },
-  notFound: { title: "Seite nicht gefunden", text: "Diese Adresse gibt es im Register nicht (mehr). Einträge behalten ihre Adresse; umbenannte leiten weiter." },
+  notFound: {
+    title: "Seite nicht gefunden",
+    text: "Diese Adresse gibt es im Register nicht (mehr). Einträge behalten ihre Adresse; umbenannte leiten weiter.",
+  },
   languageSwitch: "English",
-  languageSwitchLabel: "Diese Seite auf Englisch",
   notTranslated: "noch nicht übersetzt",
   field: {
+    licence: "Software",
     country: "Land",
     region: "Region",
     organisation: "Organisation",
@@ -190,7 +195,8 @@ export const de = {
     },
     federation: {
       xmpp: "Teil des Protokolls: Server verschiedener Betreiber können Nachrichten austauschen. Ob ein Einsatz das nutzt, entscheidet sein Betreiber.",
-      matrix: "Teil des Protokolls: Server verschiedener Betreiber können Nachrichten austauschen. Ob ein Einsatz das nutzt, entscheidet sein Betreiber.",
+      matrix:
+        "Teil des Protokolls: Server verschiedener Betreiber können Nachrichten austauschen. Ob ein Einsatz das nutzt, entscheidet sein Betreiber.",
       vendor: "Nur, soweit der Hersteller sie anbietet.",
       unknown: "Nicht bekannt.",
       disputed: "Hängt davon ab, welche Quelle zutrifft.",
@@ -198,7 +204,8 @@ export const de = {
   },
   countriesPage: {
     title: "Länder und Organisationen",
-    intro: "Alle Staaten und internationalen Organisationen, für die das Register Einsätze kennt, mit der Zahl der Einsätze je Ebene.",
+    intro:
+      "Alle Staaten und internationalen Organisationen, für die das Register Einsätze kennt, mit der Zahl der Einsätze je Ebene.",
     caption: "Länder und Organisationen mit Zahl der Einsätze je Ebene",
     total: "Gesamt",
     levelCaption: (place: string, level: string) => `${place}, Ebene „${level}“: Einsätze`,
@@ -224,7 +231,6 @@ export const de = {
     bySector: "Nach Bereich",
     bySectorNote: "Ein Einsatz kann mehreren Bereichen dienen und zählt dann in jedem.",
     byProtocol: "Nach Protokoll",
-    count: "Anzahl",
     gaps: "Wo das Register wenig weiß",
     gapsIntro: "Hier helfen Hinweise mit Quellen am meisten.",
     emptySectors: "Bereiche ohne erfassten Einsatz",
@@ -240,13 +246,16 @@ export const de = {
   meaning: {
     protocol: {
       xmpp: "Extensible Messaging and Presence Protocol: ein offener Standard, dessen Kern die IETF in RFCs festgelegt hat und den die XMPP Standards Foundation erweitert. Server verschiedener Betreiber können miteinander föderieren.",
-      matrix: "Ein offenes Protokoll, dessen Spezifikation die Matrix.org Foundation veröffentlicht. Server verschiedener Betreiber können miteinander föderieren.",
-      vendor: "Ein Protokoll, das ein Hersteller für sein eigenes Produkt festlegt. Nennt eine Quelle seinen Namen, steht er beim Produkt.",
+      matrix:
+        "Ein offenes Protokoll, dessen Spezifikation die Matrix.org Foundation veröffentlicht. Server verschiedener Betreiber können miteinander föderieren.",
+      vendor:
+        "Ein Protokoll, das ein Hersteller für sein eigenes Produkt festlegt. Nennt eine Quelle seinen Namen, steht er beim Produkt.",
       unknown: "Keine Quelle im Register nennt das Protokoll.",
     },
     licence: {
       free: "Die Lizenz erlaubt, die Software zu nutzen, zu untersuchen, zu ändern und weiterzugeben (freie oder Open-Source-Lizenz).",
-      "source-available": "Der Quelltext ist einsehbar, die Lizenz erlaubt aber nicht alles, was freie Software ausmacht.",
+      "source-available":
+        "Der Quelltext ist einsehbar, die Lizenz erlaubt aber nicht alles, was freie Software ausmacht.",
       proprietary: "Der Quelltext ist nicht offen lizenziert; Rechte an Änderung und Weitergabe behält der Hersteller.",
       unknown: "Keine Quelle im Register nennt die Lizenz.",
     },
@@ -265,9 +274,11 @@ export const de = {
     },
     federationStatus: {
       "enabled-open": "Der Einsatz tauscht Nachrichten mit beliebigen Servern außerhalb aus.",
-      "enabled-allowlist": "Föderation ist eingeschaltet, aber nur mit Servern auf einer Zulassungsliste (Allow-List), etwa innerhalb eines Behördenverbunds.",
+      "enabled-allowlist":
+        "Föderation ist eingeschaltet, aber nur mit Servern auf einer Zulassungsliste (Allow-List), etwa innerhalb eines Behördenverbunds.",
       disabled: "Eine Quelle sagt, dass die Föderation abgeschaltet ist.",
-      "presumed-disabled": "Keine Quelle sagt es ausdrücklich. Die Redaktion vermutet, dass die Föderation abgeschaltet ist, etwa weil der Einsatz als geschlossenes System beschrieben wird. Das ist eine Vermutung, keine belegte Tatsache, und wird überall als solche gekennzeichnet.",
+      "presumed-disabled":
+        "Keine Quelle sagt es ausdrücklich. Die Redaktion vermutet, dass die Föderation abgeschaltet ist, etwa weil der Einsatz als geschlossenes System beschrieben wird. Das ist eine Vermutung, keine belegte Tatsache, und wird überall als solche gekennzeichnet.",
       planned: "Föderation ist angekündigt oder geplant, aber noch nicht in Betrieb.",
       "not-supported": "Das Produkt kann nicht föderieren.",
       unknown: "Keine Quelle im Register sagt etwas zur Föderation.",
@@ -326,7 +337,12 @@ export const de = {
   },
   label: {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "Herstellerprotokoll", unknown: "unbekannt" },
-    licence: { free: "frei (Open Source)", "source-available": "Quelltext einsehbar", proprietary: "proprietär", unknown: "unbekannt" },
+    licence: {
+      free: "frei (Open Source)",
+      "source-available": "Quelltext einsehbar",
+      proprietary: "proprietär",
+      unknown: "unbekannt",
+    },
     freeSoftware: { free: "freie Software", "non-free": "unfrei", unknown: "unbekannt", disputed: "umstritten" },
     architecture: { central: "zentral", federated: "föderiert", "peer-to-peer": "Peer-to-Peer", unknown: "unbekannt" },
     topology: {
@@ -345,7 +361,12 @@ export const de = {
       "not-supported": "nicht möglich",
       unknown: "unbekannt",
     },
-    interoperability: { none: "keine", bridges: "Brücken", "cross-vendor": "herstellerübergreifend", unknown: "unbekannt" },
+    interoperability: {
+      none: "keine",
+      bridges: "Brücken",
+      "cross-vendor": "herstellerübergreifend",
+      unknown: "unbekannt",
+    },
     externalReach: {
       nobody: "niemand",
       "invited-guests": "eingeladene Gäste",
@@ -365,7 +386,13 @@ export const de = {
       cancelled: "abgebrochen",
       unknown: "unbekannt",
     },
-    level: { international: "international", national: "Bund / national", state: "Land / Region", local: "kommunal", institution: "Einzelne Einrichtung" },
+    level: {
+      international: "international",
+      national: "Bund / national",
+      state: "Land / Region",
+      local: "kommunal",
+      institution: "Einzelne Einrichtung",
+    },
     sector: {
       police: "Polizei",
       "civil-protection": "Bevölkerungsschutz",
@@ -394,7 +421,13 @@ export const de = {
       organisations: "Organisationen",
     },
     countQualifier: { exactly: "", about: "etwa", "more-than": "mehr als", "up-to": "bis zu" },
-    sourceKind: { official: "amtlich", vendor: "Betreiber/Hersteller", press: "Presse", secondary: "Sekundärquelle", editorial: "redaktionell" },
+    sourceKind: {
+      official: "amtlich",
+      vendor: "Betreiber/Hersteller",
+      press: "Presse",
+      secondary: "Sekundärquelle",
+      editorial: "redaktionell",
+    },
     confidence: {
       confirmed: "amtlich bestätigt",
       vendor: "laut Betreiber/Hersteller",
@@ -412,10 +445,39 @@ export const de = {
       "not-approved": "nicht zugelassen",
       unknown: "unbekannt",
     },
-    positionKind: { recommendation: "Empfehlung", ruling: "Anordnung", guideline: "Leitfaden", statement: "Stellungnahme", resolution: "Beschluss" },
-    verdict: { required: "vorgeschrieben", recommended: "empfohlen", acceptable: "vertretbar", "advised-against": "abgeraten", "ruled-out": "ausgeschlossen" },
+    positionKind: {
+      recommendation: "Empfehlung",
+      ruling: "Anordnung",
+      guideline: "Leitfaden",
+      statement: "Stellungnahme",
+      resolution: "Beschluss",
+    },
+    verdict: {
+      required: "vorgeschrieben",
+      recommended: "empfohlen",
+      acceptable: "vertretbar",
+      "advised-against": "abgeraten",
+      "ruled-out": "ausgeschlossen",
+    },
   },
-  country: { DE: "Deutschland", CH: "Schweiz", FR: "Frankreich", AT: "Österreich", BE: "Belgien", LU: "Luxemburg", NL: "Niederlande", SE: "Schweden", PL: "Polen", DK: "Dänemark", NO: "Norwegen", FI: "Finnland", US: "USA", GB: "Vereinigtes Königreich", IT: "Italien", ES: "Spanien" } as Record<string, string>,
+  country: {
+    DE: "Deutschland",
+    CH: "Schweiz",
+    FR: "Frankreich",
+    AT: "Österreich",
+    BE: "Belgien",
+    LU: "Luxemburg",
+    NL: "Niederlande",
+    SE: "Schweden",
+    PL: "Polen",
+    DK: "Dänemark",
+    NO: "Norwegen",
+    FI: "Finnland",
+    US: "USA",
+    GB: "Vereinigtes Königreich",
+    IT: "Italien",
+    ES: "Spanien",
+  } as Record<string, string>,
   home: {
     title: "Messenger der öffentlichen Hand",
     allDeployments: "Alle Einsätze",
@@ -430,7 +492,8 @@ export const de = {
       presumedClosed: "vermutlich ohne Föderation (redaktionelle Vermutung)",
     },
     openData: "Offene Daten",
-    openDataText: "Alle Einträge als JSON und CSV (Lizenz CC BY 4.0), mit Datenversion und Erstellungsdatum; Änderungen als Atom-Feed.",
+    openDataText:
+      "Alle Einträge als JSON und CSV (Lizenz CC BY 4.0), mit Datenversion und Erstellungsdatum; Änderungen als Atom-Feed.",
     recentTitle: "Zuletzt geprüft",
     waysIn: "Einstiege",
     waysInTable: "Alle Einsätze in einer sortier- und filterbaren Tabelle vergleichen",

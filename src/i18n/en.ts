@@ -57,7 +57,8 @@ export const en = {
   },
   table: {
     title: "Comparison table",
-    intro: "Every deployment with its key features. Column headers sort, the filters narrow down; the page address keeps the view and filters so you can share it.",
+    intro:
+      "Every deployment with its key features. Column headers sort, the filters narrow down; the page address keeps the view and filters so you can share it.",
     filters: "Filters",
     any: "all",
     reset: "Reset filters",
@@ -76,11 +77,14 @@ export const en = {
     reviewed: "Last reviewed",
     version: "data version",
   },
-  notFound: { title: "Page not found", text: "This address does not exist in the registry (any more). Entries keep their address; renamed ones redirect." },
+  notFound: {
+    title: "Page not found",
+    text: "This address does not exist in the registry (any more). Entries keep their address; renamed ones redirect.",
+  },
   languageSwitch: "Deutsch",
-  languageSwitchLabel: "This page in German",
   notTranslated: "not yet translated",
   field: {
+    licence: "Software",
     country: "Country",
     region: "Region",
     organisation: "Organisation",
@@ -160,7 +164,7 @@ export const en = {
   productsPage: {
     title: "Products compared",
     intro:
-      "Every piece of messenger software a deployment in the registry uses: protocol, licences, vendor and how many deployments run on it. \"Free software\" is derived: it applies only when client and server are both under a free licence.",
+      'Every piece of messenger software a deployment in the registry uses: protocol, licences, vendor and how many deployments run on it. "Free software" is derived: it applies only when client and server are both under a free licence.',
     caption: "Products with protocol, licences, vendor, basis and number of deployments",
   },
   productPage: {
@@ -192,7 +196,8 @@ export const en = {
     },
     federation: {
       xmpp: "Part of the protocol: servers run by different operators can exchange messages. Whether a deployment uses this is up to its operator.",
-      matrix: "Part of the protocol: servers run by different operators can exchange messages. Whether a deployment uses this is up to its operator.",
+      matrix:
+        "Part of the protocol: servers run by different operators can exchange messages. Whether a deployment uses this is up to its operator.",
       vendor: "Only where the vendor provides it.",
       unknown: "Not known.",
       disputed: "Depends on which source is right.",
@@ -200,7 +205,8 @@ export const en = {
   },
   countriesPage: {
     title: "Countries and organisations",
-    intro: "Every state and international organisation for which the registry knows of deployments, with the number of deployments at each level.",
+    intro:
+      "Every state and international organisation for which the registry knows of deployments, with the number of deployments at each level.",
     caption: "Countries and organisations with number of deployments per level",
     total: "Total",
     levelCaption: (place: string, level: string) => `${place}, level "${level}": deployments`,
@@ -226,7 +232,6 @@ export const en = {
     bySector: "By sector",
     bySectorNote: "A deployment can serve several sectors and then counts in each.",
     byProtocol: "By protocol",
-    count: "Count",
     gaps: "Where the registry knows little",
     gapsIntro: "This is where pointers with sources help most.",
     emptySectors: "Sectors without a recorded deployment",
@@ -242,14 +247,18 @@ export const en = {
   meaning: {
     protocol: {
       xmpp: "Extensible Messaging and Presence Protocol: an open standard whose core the IETF specified in RFCs and which the XMPP Standards Foundation extends. Servers run by different operators can federate.",
-      matrix: "An open protocol whose specification the Matrix.org Foundation publishes. Servers run by different operators can federate.",
-      vendor: "A protocol a vendor sets for its own product. Where a source names it, the name is shown with the product.",
+      matrix:
+        "An open protocol whose specification the Matrix.org Foundation publishes. Servers run by different operators can federate.",
+      vendor:
+        "A protocol a vendor sets for its own product. Where a source names it, the name is shown with the product.",
       unknown: "No source in the registry names the protocol.",
     },
     licence: {
       free: "The licence allows using, studying, changing and passing on the software (a free or open-source licence).",
-      "source-available": "The source code can be read, but the licence does not grant everything that makes software free.",
-      proprietary: "The source code is not under an open licence; the vendor keeps the rights to change and pass it on.",
+      "source-available":
+        "The source code can be read, but the licence does not grant everything that makes software free.",
+      proprietary:
+        "The source code is not under an open licence; the vendor keeps the rights to change and pass it on.",
       unknown: "No source in the registry names the licence.",
     },
     architecture: {
@@ -267,9 +276,11 @@ export const en = {
     },
     federationStatus: {
       "enabled-open": "The deployment exchanges messages with any server outside it.",
-      "enabled-allowlist": "Federation is switched on, but only with servers on an allow-list, for example within a network of authorities.",
+      "enabled-allowlist":
+        "Federation is switched on, but only with servers on an allow-list, for example within a network of authorities.",
       disabled: "A source says that federation is switched off.",
-      "presumed-disabled": "No source says so explicitly. The editors presume that federation is switched off, for example because the deployment is described as a closed system. This is a presumption, not a sourced fact, and is marked as such everywhere.",
+      "presumed-disabled":
+        "No source says so explicitly. The editors presume that federation is switched off, for example because the deployment is described as a closed system. This is a presumption, not a sourced fact, and is marked as such everywhere.",
       planned: "Federation has been announced or planned but is not yet in operation.",
       "not-supported": "The product cannot federate.",
       unknown: "No source in the registry says anything about federation.",
@@ -328,7 +339,12 @@ export const en = {
   },
   label: {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "vendor protocol", unknown: "unknown" },
-    licence: { free: "free (open source)", "source-available": "source available", proprietary: "proprietary", unknown: "unknown" },
+    licence: {
+      free: "free (open source)",
+      "source-available": "source available",
+      proprietary: "proprietary",
+      unknown: "unknown",
+    },
     freeSoftware: { free: "free software", "non-free": "non-free", unknown: "unknown", disputed: "disputed" },
     architecture: { central: "central", federated: "federated", "peer-to-peer": "peer-to-peer", unknown: "unknown" },
     topology: {
@@ -367,7 +383,13 @@ export const en = {
       cancelled: "cancelled",
       unknown: "unknown",
     },
-    level: { international: "international", national: "federal / national", state: "state / regional", local: "local", institution: "single institution" },
+    level: {
+      international: "international",
+      national: "federal / national",
+      state: "state / regional",
+      local: "local",
+      institution: "single institution",
+    },
     sector: {
       police: "police",
       "civil-protection": "civil protection",
@@ -396,7 +418,13 @@ export const en = {
       organisations: "organisations",
     },
     countQualifier: { exactly: "", about: "about", "more-than": "more than", "up-to": "up to" },
-    sourceKind: { official: "official", vendor: "operator/vendor", press: "press", secondary: "secondary", editorial: "editorial" },
+    sourceKind: {
+      official: "official",
+      vendor: "operator/vendor",
+      press: "press",
+      secondary: "secondary",
+      editorial: "editorial",
+    },
     confidence: {
       confirmed: "confirmed by an official source",
       vendor: "stated by operator/vendor",
@@ -414,10 +442,39 @@ export const en = {
       "not-approved": "not approved",
       unknown: "unknown",
     },
-    positionKind: { recommendation: "recommendation", ruling: "ruling", guideline: "guideline", statement: "statement", resolution: "resolution" },
-    verdict: { required: "required", recommended: "recommended", acceptable: "acceptable", "advised-against": "advised against", "ruled-out": "ruled out" },
+    positionKind: {
+      recommendation: "recommendation",
+      ruling: "ruling",
+      guideline: "guideline",
+      statement: "statement",
+      resolution: "resolution",
+    },
+    verdict: {
+      required: "required",
+      recommended: "recommended",
+      acceptable: "acceptable",
+      "advised-against": "advised against",
+      "ruled-out": "ruled out",
+    },
   },
-  country: { DE: "Germany", CH: "Switzerland", FR: "France", AT: "Austria", BE: "Belgium", LU: "Luxembourg", NL: "Netherlands", SE: "Sweden", PL: "Poland", DK: "Denmark", NO: "Norway", FI: "Finland", US: "USA", GB: "United Kingdom", IT: "Italy", ES: "Spain" } as Record<string, string>,
+  country: {
+    DE: "Germany",
+    CH: "Switzerland",
+    FR: "France",
+    AT: "Austria",
+    BE: "Belgium",
+    LU: "Luxembourg",
+    NL: "Netherlands",
+    SE: "Sweden",
+    PL: "Poland",
+    DK: "Denmark",
+    NO: "Norway",
+    FI: "Finland",
+    US: "USA",
+    GB: "United Kingdom",
+    IT: "Italy",
+    ES: "Spain",
+  } as Record<string, string>,
   home: {
     title: "Messengers of the public sector",
     allDeployments: "All deployments",
@@ -432,7 +489,8 @@ export const en = {
       presumedClosed: "presumably without federation (editorial presumption)",
     },
     openData: "Open data",
-    openDataText: "Every record as JSON and CSV (licence CC BY 4.0), with data version and generation date; changes as an Atom feed.",
+    openDataText:
+      "Every record as JSON and CSV (licence CC BY 4.0), with data version and generation date; changes as an Atom feed.",
     recentTitle: "Recently reviewed",
     waysIn: "Ways in",
     waysInTable: "Compare all deployments in a sortable, filterable table",

@@ -12,12 +12,14 @@ const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;
 /** The sitemap integration; needs `site` in the Astro config. */
 export function sitemap(): AstroIntegration {
   let site: URL;
+  let base = "/";
   return {
     name: "registry-sitemap",
     hooks: {
       "astro:config:done": ({ config }) => {
         if (!config.site) throw new Error("sitemap needs `site` in astro.config.mjs");
         site = new URL(config.site);
+        base = `${config.base.replace(/\/+$/, "")}/`;
       },
       "astro:build:done": async ({ dir, pages }) => {
         const root = fileURLToPath(dir);
@@ -26,21 +28,27 @@ export function sitemap(): AstroIntegration {
           if (!/^(de|en)\//.test(pathname) || /\.\w+$/.test(pathname)) continue;
           const html = await readFile(join(root, pathname, "index.html"), "utf8").catch(() => "");
           if (!html || html.includes('name="robots" content="noindex"')) continue;
-          paths.push(`/${pathname}`);
+          paths.push(`${base}${pathname}`);
         }
         const known = new Set(paths);
         const urls = paths.sort().map((path) => {
           const alternates = ["de", "en"]
-            .map((lang) => path.replace(/^\/(de|en)\//, `/${lang}/`))
+            .map((lang) => `${base}${lang}/${path.slice(base.length + 3)}`)
             .filter((alternate) => known.has(alternate))
-            .map((alternate) => `    <xhtml:link rel="alternate" hreflang="${alternate.slice(1, 3)}" href="${escape(new URL(alternate, site).href)}"/>`);
+            .map(
+              (alternate) =>
+                `    <xhtml:link rel="alternate" hreflang="${alternate.slice(base.length, base.length + 2)}" href="${escape(new URL(alternate, site).href)}"/>`,
+            );
           return `  <url>\n    <loc>${escape(new URL(path, site).href)}</loc>\n${alternates.join("\n")}\n  </url>`;
         });
         await writeFile(
           join(root, "sitemap.xml"),
           `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`,
         );
-        await writeFile(join(root, "robots.txt"), `User-agent: *\nAllow: /\nSitemap: ${new URL("/sitemap.xml", site).href}\n`);
+        await writeFile(
+          join(root, "robots.txt"),
+          `User-agent: *\nAllow: /\nSitemap: ${new URL(`${base}sitemap.xml`, site).href}\n`,
+        );
       },
     },
   };

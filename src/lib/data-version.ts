@@ -5,7 +5,11 @@ import type { RegistryModel } from "./registry-model.ts";
 /** Twelve hex digits of a SHA-256 over every record's id and parsed content, in id order. */
 export function dataVersion(model: RegistryModel): string {
   const hash = createHash("sha256");
-  for (const [name, records] of Object.entries({ deployments: model.deployments, products: model.products, positions: model.positions })) {
+  for (const [name, records] of Object.entries({
+    deployments: model.deployments,
+    products: model.products,
+    positions: model.positions,
+  })) {
     for (const record of [...records].sort((a, b) => a.id.localeCompare(b.id))) {
       hash.update(`${name}/${record.id}\n${JSON.stringify(record.record)}\n`);
     }

@@ -11,8 +11,7 @@ type LifecycleStatus = z.output<typeof lifecycleStatus>;
 
 /** What a field's claims amount to: one agreed value, or a dispute between several. */
 export type ClaimSummary<T> =
-  | { kind: "agreed"; value: T; claims: Claim<T>[] }
-  | { kind: "disputed"; values: T[]; claims: Claim<T>[] };
+  { kind: "agreed"; value: T; claims: Claim<T>[] } | { kind: "disputed"; values: T[]; claims: Claim<T>[] };
 
 /** Summarises the claims made about one field; `fallback` stands in when there are none. */
 export function summarizeClaims<T>(claims: Claim<T>[] | undefined, fallback: T): ClaimSummary<T> {

@@ -22,7 +22,13 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
     const name = `${localize(deployment.title, lang).text}: ${deployment.name ?? deployment.productEntry.name}`;
     const added = addedDates.get(`data/deployments/${deployment.id}.yaml`);
     if (added) {
-      items.push({ id: `${link}#added`, title: `${dict.feed.added}: ${name}`, updated: atomDate(added), link, summary: localize(deployment.summary, lang).text });
+      items.push({
+        id: `${link}#added`,
+        title: `${dict.feed.added}: ${name}`,
+        updated: atomDate(added),
+        link,
+        summary: localize(deployment.summary, lang).text,
+      });
     }
     deployment.status.forEach((step, i) => {
       const when = step.date ?? step.asOf;

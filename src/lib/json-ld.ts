@@ -5,7 +5,12 @@ import { dataLicence } from "./site-info.ts";
 import { apiUrl, homeUrl } from "./urls.ts";
 
 /** The whole registry as a schema.org Dataset with its downloads. */
-export function datasetJsonLd(lang: Lang, site: URL, version: string, deploymentCount: number): Record<string, unknown> {
+export function datasetJsonLd(
+  lang: Lang,
+  site: URL,
+  version: string,
+  deploymentCount: number,
+): Record<string, unknown> {
   const dict = t(lang);
   const download = (file: string, format: string) => ({
     "@type": "DataDownload",
@@ -32,7 +37,12 @@ export function datasetJsonLd(lang: Lang, site: URL, version: string, deployment
 }
 
 /** One entry: a web page about a government body's use of a software application. */
-export function entryJsonLd(deployment: DeploymentEntry, lang: Lang, permalink: string, version: string): Record<string, unknown> {
+export function entryJsonLd(
+  deployment: DeploymentEntry,
+  lang: Lang,
+  permalink: string,
+  version: string,
+): Record<string, unknown> {
   const dict = t(lang);
   return {
     "@context": "https://schema.org",
@@ -45,8 +55,15 @@ export function entryJsonLd(deployment: DeploymentEntry, lang: Lang, permalink: 
     license: dataLicence.url,
     isPartOf: { "@type": "Dataset", name: dict.siteName, version },
     about: [
-      ...deployment.authorities.map((authority) => ({ "@type": "GovernmentOrganization", name: localize(authority.name, lang).text })),
-      { "@type": "SoftwareApplication", name: deployment.productEntry.name, applicationCategory: "CommunicationApplication" },
+      ...deployment.authorities.map((authority) => ({
+        "@type": "GovernmentOrganization",
+        name: localize(authority.name, lang).text,
+      })),
+      {
+        "@type": "SoftwareApplication",
+        name: deployment.productEntry.name,
+        applicationCategory: "CommunicationApplication",
+      },
     ],
   };
 }

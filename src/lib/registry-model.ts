@@ -89,7 +89,10 @@ export function buildRegistry(
       interoperabilitySummary: summarizeClaims(data.interoperability, "unknown"),
       reachSummary: summarizeClaims(data.reach, "unknown"),
       title: data.authorities[0]!.name,
-      latestStatusDate: data.status.map((step) => step.date ?? step.asOf).filter((date) => date !== undefined).at(-1),
+      latestStatusDate: data.status
+        .map((step) => step.date ?? step.asOf)
+        .filter((date) => date !== undefined)
+        .at(-1),
       jurisdiction: data.country ?? data.organisation!,
       supersedes: [],
     };
@@ -105,4 +108,3 @@ export function buildRegistry(
   positions.sort((a, b) => (b.date ?? "").localeCompare(a.date ?? "") || a.id.localeCompare(b.id));
   return { deployments, products: [...products.values()].sort((a, b) => a.name.localeCompare(b.name)), positions };
 }
-

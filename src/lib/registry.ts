@@ -6,7 +6,13 @@ import { getCollection } from "astro:content";
 import type { Claim } from "../schema/index.ts";
 import type { ClaimSummary } from "./derive.ts";
 import { dataVersion } from "./data-version.ts";
-import { buildRegistry, type DeploymentEntry, type PositionEntry, type ProductEntry, type RegistryModel } from "./registry-model.ts";
+import {
+  buildRegistry,
+  type DeploymentEntry,
+  type PositionEntry,
+  type ProductEntry,
+  type RegistryModel,
+} from "./registry-model.ts";
 
 export type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel };
 
@@ -103,8 +109,10 @@ export async function deploymentsOfProduct(productId: string): Promise<Deploymen
 /** Headline figures for the home page, computed from the records. */
 export async function headlineFigures() {
   const deployments = await getDeployments();
-  const protocolOf = (d: DeploymentEntry) => (d.productEntry.protocolSummary.kind === "agreed" ? d.productEntry.protocolSummary.value : "disputed");
-  const federationOf = (d: DeploymentEntry) => (d.federationSummary.kind === "agreed" ? d.federationSummary.value : "disputed");
+  const protocolOf = (d: DeploymentEntry) =>
+    d.productEntry.protocolSummary.kind === "agreed" ? d.productEntry.protocolSummary.value : "disputed";
+  const federationOf = (d: DeploymentEntry) =>
+    d.federationSummary.kind === "agreed" ? d.federationSummary.value : "disputed";
   return {
     deployments: deployments.length,
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
@@ -116,7 +124,9 @@ export async function headlineFigures() {
 
 /** The most recently reviewed deployments. */
 export async function recentlyReviewed(count: number): Promise<DeploymentEntry[]> {
-  return [...(await getDeployments())].sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id)).slice(0, count);
+  return [...(await getDeployments())]
+    .sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id))
+    .slice(0, count);
 }
 
 export type { Claim, ClaimSummary };

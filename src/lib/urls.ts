@@ -5,9 +5,18 @@
  */
 import type { Lang } from "../i18n/index.ts";
 
+/**
+ * Where the site lives below its domain, e.g. `/` or `/register/` for a GitHub project page.
+ * Astro sets BASE_URL from `base` in astro.config.mjs; scripts outside Vite read BASE_PATH.
+ */
+export const basePath = `${(import.meta.env?.BASE_URL ?? globalThis.process?.env?.BASE_PATH ?? "/").replace(/\/+$/, "")}/`;
+
 function path(...parts: string[]): string {
-  return `/${parts.filter(Boolean).join("/")}/`;
+  return `${basePath}${parts.filter(Boolean).join("/")}/`;
 }
+
+/** A file served from public/ or generated into the site's root, e.g. `favicon.svg`. */
+export const assetUrl = (file: string) => `${basePath}${file}`;
 
 /** Home page of a language. */
 export const homeUrl = (lang: Lang) => path(lang);
@@ -41,15 +50,16 @@ export const methodologyUrl = (lang: Lang) => path(lang, "methodology");
 export const contributeUrl = (lang: Lang) => path(lang, "contribute");
 
 /** The social card image of a page; `key` is e.g. `de/home` or `de/deployments/<id>`. */
-export const socialCardUrl = (key: string) => `/og/${key}.png`;
+export const socialCardUrl = (key: string) => assetUrl(`og/${key}.png`);
 
 /** The Atom feed of changes, per language. */
-export const feedUrl = (lang: Lang) => `/${lang}/feed.xml`;
+export const feedUrl = (lang: Lang) => assetUrl(`${lang}/feed.xml`);
 
 /** The open-data exports and their JSON Schemas. */
-export const apiUrl = (file: string) => `/api/v1/${file}`;
+export const apiUrl = (file: string) => assetUrl(`api/v1/${file}`);
 
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
-  return pathname.replace(/^\/(de|en)(?=\/|$)/, `/${to}`);
+  const prefix = basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  return pathname.replace(new RegExp(`^${prefix}(de|en)(?=/|$)`), `${basePath}${to}`);
 }

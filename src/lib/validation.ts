@@ -81,7 +81,15 @@ export function validateRecordText(
   const problems: Problem[] = [];
   const yaml = parseYamlWithPositions(text);
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(id)) {
-    problems.push(problemAt(file, 1, 1, "", `file name "${id}" is not a valid id: use lowercase letters, digits and single hyphens`));
+    problems.push(
+      problemAt(
+        file,
+        1,
+        1,
+        "",
+        `file name "${id}" is not a valid id: use lowercase letters, digits and single hyphens`,
+      ),
+    );
   }
   const expectedComment = schemaComment(collection);
   if (!text.startsWith(expectedComment) && yaml.syntaxProblems.length === 0) {
@@ -106,12 +114,21 @@ export function validateRecordText(
 type Issue = z.core.$ZodIssue;
 
 /** Turns one zod issue into problems placed on the right line: the key if missing or unknown, else the value. */
-function describeIssue(issue: Issue, prefix: PropertyKey[], file: string, yaml: ParsedYaml, schema: z.ZodType): Problem[] {
+function describeIssue(
+  issue: Issue,
+  prefix: PropertyKey[],
+  file: string,
+  yaml: ParsedYaml,
+  schema: z.ZodType,
+): Problem[] {
   const path = [...prefix, ...issue.path];
   const document = yaml.document!;
   if (issue.code === "invalid_union") {
     const input = findNode(document, path);
-    const branch = pickUnionBranch(issue.errors, input.depth < path.length ? "missing" : isCollection(input.node) ? "collection" : "scalar");
+    const branch = pickUnionBranch(
+      issue.errors,
+      input.depth < path.length ? "missing" : isCollection(input.node) ? "collection" : "scalar",
+    );
     return branch.flatMap((inner) => describeIssue(inner, path, file, yaml, schema));
   }
   if (issue.code === "unrecognized_keys") {
@@ -141,7 +158,8 @@ function describeIssue(issue: Issue, prefix: PropertyKey[], file: string, yaml: 
 function pickUnionBranch(branches: Issue[][], input: "missing" | "scalar" | "collection"): Issue[] {
   if (input === "missing") return branches[0] ?? [];
   const shapeMismatch = (issue: Issue) =>
-    issue.path.length === 0 && (issue.code === "invalid_type" || (input === "collection" && issue.code === "invalid_value"));
+    issue.path.length === 0 &&
+    (issue.code === "invalid_type" || (input === "collection" && issue.code === "invalid_value"));
   const meant = branches.filter((issues) => !issues.some(shapeMismatch));
   const candidates = meant.length > 0 ? meant : branches;
   return candidates.reduce((best, issues) => (issues.length < best.length ? issues : best));
@@ -152,7 +170,8 @@ function isCollection(node: unknown): boolean {
 }
 
 function issueMessage(issue: Issue, node: unknown): string {
-  const got = node && typeof node === "object" && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
+  const got =
+    node && typeof node === "object" && "toJSON" in node ? (node as { toJSON(): unknown }).toJSON() : undefined;
   if (issue.code === "invalid_value") {
     const allowed = issue.values.map(String);
     const suggestion = typeof got === "string" ? closestMatch(got, allowed) : undefined;
@@ -178,7 +197,10 @@ function describeValue(value: unknown): string {
 }
 
 /** Rules inside one valid record: source references, dated status order, editorial presumptions, plain http. */
-function withinRecordProblems(collection: CollectionName, record: LoadedRecord<Deployment | Product | PositionRecord>): Problem[] {
+function withinRecordProblems(
+  collection: CollectionName,
+  record: LoadedRecord<Deployment | Product | PositionRecord>,
+): Problem[] {
   const problems: Problem[] = [];
   const { data } = record;
   const report = (path: PropertyKey[], message: string, severity: Problem["severity"] = "error") => {
@@ -213,14 +235,20 @@ function withinRecordProblems(collection: CollectionName, record: LoadedRecord<D
       const when = step.date ?? step.asOf;
       if (when === undefined) return;
       if (previous !== undefined && when < previous) {
-        report(["status", i, step.date ? "date" : "asOf"], `status history must be oldest first: ${when} comes after ${previous}`);
+        report(
+          ["status", i, step.date ? "date" : "asOf"],
+          `status history must be oldest first: ${when} comes after ${previous}`,
+        );
       }
       previous = when;
     });
     deployment.federation.forEach((claim, i) => {
       if (claim.value === "presumed-disabled" && claim.confidence !== "presumed") {
         const path = deployment.federation.length > 1 ? ["federation", i] : ["federation"];
-        report(path, 'presumed-disabled is an editorial presumption: write it as { value, sources, confidence: presumed }');
+        report(
+          path,
+          "presumed-disabled is an editorial presumption: write it as { value, sources, confidence: presumed }",
+        );
       }
     });
   }
@@ -236,7 +264,9 @@ function unknownSourceMessage(ref: string, known: Set<string>): string {
 function sourceReferences(data: Deployment | Product | PositionRecord): { path: PropertyKey[]; ids: string[] }[] {
   const refs: { path: PropertyKey[]; ids: string[] }[] = [];
   const claimRefs = (path: PropertyKey[], claims: { sources: string[] }[] | undefined, rawIsList: boolean) => {
-    claims?.forEach((claim, i) => refs.push({ path: rawIsList ? [...path, i, "sources"] : [...path, "sources"], ids: claim.sources }));
+    claims?.forEach((claim, i) =>
+      refs.push({ path: rawIsList ? [...path, i, "sources"] : [...path, "sources"], ids: claim.sources }),
+    );
   };
   const listOf = (path: PropertyKey[], items: { sources: string[] }[]) =>
     items.forEach((item, i) => refs.push({ path: [...path, i, "sources"], ids: item.sources }));
@@ -266,7 +296,9 @@ type ParsedFile = { collection: CollectionName; id: string; file: string; yaml: 
 const asString = (value: unknown) => (typeof value === "string" ? value : undefined);
 const asList = (value: unknown) => (Array.isArray(value) ? (value as unknown[]) : []);
 const field = (value: unknown, key: string) =>
-  value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Record<string, unknown>)[key] : undefined;
+  value !== null && typeof value === "object" && !Array.isArray(value)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 
 /**
  * Checks across records: unique ids and aliases, and references that must resolve.
@@ -296,7 +328,13 @@ function crossRecordProblems(files: ParsedFile[]): Problem[] {
 
   const productIds = idsOf("products");
   const deploymentIds = idsOf("deployments");
-  const mustExist = (parsed: ParsedFile, path: PropertyKey[], ref: string | undefined, ids: string[], folder: string) => {
+  const mustExist = (
+    parsed: ParsedFile,
+    path: PropertyKey[],
+    ref: string | undefined,
+    ids: string[],
+    folder: string,
+  ) => {
     if (ref === undefined || ids.includes(ref)) return;
     const suggestion = closestMatch(ref, ids);
     report(parsed, path, `no record data/${folder}/${ref}.yaml${suggestion ? ` (did you mean "${suggestion}"?)` : ""}`);
@@ -307,7 +345,8 @@ function crossRecordProblems(files: ParsedFile[]): Problem[] {
       mustExist(parsed, ["product"], asString(field(data, "product")), productIds, "products");
       asList(field(data, "status")).forEach((step, i) => {
         const successor = asString(field(step, "supersededBy"));
-        if (successor === parsed.id) report(parsed, ["status", i, "supersededBy"], "a deployment cannot supersede itself");
+        if (successor === parsed.id)
+          report(parsed, ["status", i, "supersededBy"], "a deployment cannot supersede itself");
         else mustExist(parsed, ["status", i, "supersededBy"], successor, deploymentIds, "deployments");
       });
     } else if (parsed.collection === "products") {

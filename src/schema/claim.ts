@@ -28,14 +28,12 @@ export function sourcedClaim<T extends z.ZodType>(value: T) {
  */
 export function claim<T extends z.ZodType>(value: T) {
   const sourced = sourcedClaim(value);
-  return z
-    .union([value, sourced, z.array(sourced).min(1)])
-    .transform((input): z.output<typeof sourced>[] => {
-      if (Array.isArray(input)) return input as z.output<typeof sourced>[];
-      if (typeof input === "object" && input !== null && "value" in input && "confidence" in input)
-        return [input as z.output<typeof sourced>];
-      return [{ value: input, sources: [], confidence: "unattributed" } as z.output<typeof sourced>];
-    });
+  return z.union([value, sourced, z.array(sourced).min(1)]).transform((input): z.output<typeof sourced>[] => {
+    if (Array.isArray(input)) return input as z.output<typeof sourced>[];
+    if (typeof input === "object" && input !== null && "value" in input && "confidence" in input)
+      return [input as z.output<typeof sourced>];
+    return [{ value: input, sources: [], confidence: "unattributed" } as z.output<typeof sourced>];
+  });
 }
 
 /** The normalized form every claim field takes after parsing. */

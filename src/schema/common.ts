@@ -40,9 +40,7 @@ export function isInFuture(text: string, today = new Date()): boolean {
 export const countryCode = z.string().regex(/^[A-Z]{2}$/, "expected a two-letter country code such as DE");
 
 /** ISO 3166-2 subdivision code, e.g. `DE-BY`. */
-export const regionCode = z
-  .string()
-  .regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "expected an ISO 3166-2 code such as DE-BY");
+export const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "expected an ISO 3166-2 code such as DE-BY");
 
 /** A web address. Only http and https are accepted; anything else (javascript:, data:, ftp:) is rejected. */
 export const webUrl = z.url({
@@ -69,7 +67,11 @@ export const source = z.strictObject({
   title: z.string().min(1).optional().describe("The document's own title, if known"),
   date: isoDate.optional().describe("Publication date as shown on the source; omit when undated"),
   url: webUrl.optional().describe("Full address; omit when unknown (shown as 'link missing')"),
-  language: z.string().regex(/^[a-z]{2}$/).optional().describe("Language code, e.g. de"),
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional()
+    .describe("Language code, e.g. de"),
   via: recordId.optional().describe("Id of the source through which this one is known"),
   note: localizedText.optional().describe("What this source says that matters here"),
 });

@@ -2,15 +2,7 @@
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
 import { claim } from "./claim.ts";
-import {
-  countryCode,
-  isoDate,
-  localizedText,
-  recordId,
-  regionCode,
-  source,
-  sourceRef,
-} from "./common.ts";
+import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** One body that runs or uses the deployment. */
 export const authority = z.strictObject({
@@ -24,7 +16,9 @@ export const statusStep = z.strictObject({
   date: isoDate.optional().describe("When this step began; omit only if no source dates it"),
   asOf: isoDate
     .optional()
-    .describe("Instead of date: a day on which a source shows the deployment in this state, when it does not say since when"),
+    .describe(
+      "Instead of date: a day on which a source shows the deployment in this state, when it does not say since when",
+    ),
   supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
@@ -95,7 +89,11 @@ export const deploymentSchema = z
     }
     record.status.forEach((step, i) => {
       if (step.date !== undefined && step.asOf !== undefined) {
-        ctx.addIssue({ code: "custom", path: ["status", i, "asOf"], message: "give date (when it began) or asOf (seen on that day), not both" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["status", i, "asOf"],
+          message: "give date (when it began) or asOf (seen on that day), not both",
+        });
       }
       if ((step.status === "superseded") !== (step.supersededBy !== undefined)) {
         ctx.addIssue({

@@ -1,15 +1,7 @@
 /** A position: a recommendation or ruling about messengers by an authority or other body. */
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
-import {
-  countryCode,
-  isoDate,
-  localizedText,
-  recordId,
-  regionCode,
-  source,
-  sourceRef,
-} from "./common.ts";
+import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** What a position says about one subject (a product, a protocol, a kind of software). */
 export const stance = z.strictObject({

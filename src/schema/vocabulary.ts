@@ -40,13 +40,7 @@ export const federationStatus = z.enum([
 export const interoperability = z.enum(["none", "bridges", "cross-vendor", "unknown"]);
 
 /** The widest circle outside the organisation its users can reach. */
-export const externalReach = z.enum([
-  "nobody",
-  "invited-guests",
-  "other-authorities",
-  "citizens",
-  "unknown",
-]);
+export const externalReach = z.enum(["nobody", "invited-guests", "other-authorities", "citizens", "unknown"]);
 
 /** One step of a deployment's life. The current status is the latest dated step. */
 export const lifecycleStatus = z.enum([
@@ -127,19 +121,7 @@ export const approvalStatus = z.enum([
 ]);
 
 /** What kind of statement a position is. */
-export const positionKind = z.enum([
-  "recommendation",
-  "ruling",
-  "guideline",
-  "statement",
-  "resolution",
-]);
+export const positionKind = z.enum(["recommendation", "ruling", "guideline", "statement", "resolution"]);
 
 /** A position's verdict on one subject. */
-export const verdict = z.enum([
-  "required",
-  "recommended",
-  "acceptable",
-  "advised-against",
-  "ruled-out",
-]);
+export const verdict = z.enum(["required", "recommended", "acceptable", "advised-against", "ruled-out"]);

@@ -6,7 +6,10 @@ import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
 import { siteUrl } from "./site.ts";
 
-const ids = (collection: string) => readdirSync(`data/${collection}`).map((name) => name.replace(/\.yaml$/, "")).sort();
+const ids = (collection: string) =>
+  readdirSync(`data/${collection}`)
+    .map((name) => name.replace(/\.yaml$/, ""))
+    .sort();
 const get = async (path: string) => {
   const response = await fetch(siteUrl(path));
   expect(response.status, path).toBe(200);
@@ -52,7 +55,8 @@ describe("feeds and sitemap", () => {
     const xml = await (await get("/sitemap.xml")).text();
     expect(new DOMParserLike(xml).root).toBe("urlset");
     for (const id of ids("deployments")) {
-      for (const lang of ["de", "en"]) expect(xml, `${lang} ${id}`).toMatch(new RegExp(`<loc>[^<]*/${lang}/deployments/${id}/</loc>`));
+      for (const lang of ["de", "en"])
+        expect(xml, `${lang} ${id}`).toMatch(new RegExp(`<loc>[^<]*/${lang}/deployments/${id}/</loc>`));
     }
   });
 });

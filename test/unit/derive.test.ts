@@ -3,7 +3,11 @@ import { describe, expect, it } from "vitest";
 import { currentStatus, freeSoftware, isPresumption, summarizeClaims } from "../../src/lib/derive.ts";
 import type { Claim } from "../../src/schema/index.ts";
 
-const claim = <T>(value: T, confidence: Claim<T>["confidence"] = "reported"): Claim<T> => ({ value, sources: ["s"], confidence });
+const claim = <T>(value: T, confidence: Claim<T>["confidence"] = "reported"): Claim<T> => ({
+  value,
+  sources: ["s"],
+  confidence,
+});
 
 describe("free software", () => {
   it("is free only when client and server are both free", () => {
@@ -24,11 +28,16 @@ describe("free software", () => {
 
 describe("claims", () => {
   it("agree when every claim has the same value", () => {
-    expect(summarizeClaims([claim("disabled"), claim("disabled", "presumed")], "unknown")).toMatchObject({ kind: "agreed", value: "disabled" });
+    expect(summarizeClaims([claim("disabled"), claim("disabled", "presumed")], "unknown")).toMatchObject({
+      kind: "agreed",
+      value: "disabled",
+    });
   });
 
   it("are disputed when values differ, keeping every value", () => {
-    expect(summarizeClaims([claim("enabled-allowlist"), claim("presumed-disabled", "presumed")], "unknown")).toMatchObject({
+    expect(
+      summarizeClaims([claim("enabled-allowlist"), claim("presumed-disabled", "presumed")], "unknown"),
+    ).toMatchObject({
       kind: "disputed",
       values: ["enabled-allowlist", "presumed-disabled"],
     });
@@ -40,7 +49,9 @@ describe("claims", () => {
 
   it("count as a presumption only when every claim is presumed", () => {
     expect(isPresumption(summarizeClaims([claim("disabled", "presumed")], "unknown"))).toBe(true);
-    expect(isPresumption(summarizeClaims([claim("disabled", "presumed"), claim("disabled", "confirmed")], "unknown"))).toBe(false);
+    expect(
+      isPresumption(summarizeClaims([claim("disabled", "presumed"), claim("disabled", "confirmed")], "unknown")),
+    ).toBe(false);
   });
 });
 

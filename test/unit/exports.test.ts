@@ -1,6 +1,12 @@
 // The open-data exports as a program reading them would: complete, valid, and safe in a spreadsheet.
 import { describe, expect, it } from "vitest";
-import { csvCell, deploymentsCsv, deploymentsDocument, positionsDocument, productsDocument } from "../../src/lib/exports.ts";
+import {
+  csvCell,
+  deploymentsCsv,
+  deploymentsDocument,
+  positionsDocument,
+  productsDocument,
+} from "../../src/lib/exports.ts";
 import { deploymentsExport, positionsExport, productsExport } from "../../src/schema/export.ts";
 import { registryFromFiles } from "../../src/lib/registry-from-files.ts";
 import { buildRegistry } from "../../src/lib/registry-model.ts";
@@ -10,7 +16,10 @@ import { readdirSync } from "node:fs";
 const site = new URL("https://registry.example.org");
 const context = { site, generated: new Date("2026-01-01T00:00:00Z") };
 const model = registryFromFiles("data");
-const fileIds = (collection: string) => readdirSync(`data/${collection}`).map((name) => name.replace(/\.yaml$/, "")).sort();
+const fileIds = (collection: string) =>
+  readdirSync(`data/${collection}`)
+    .map((name) => name.replace(/\.yaml$/, ""))
+    .sort();
 
 /** RFC 4180 parsing, written independently of the exporter. */
 function parseCsv(text: string): string[][] {
@@ -21,12 +30,12 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(cell), (cell = "");
-    else if (c === "\r" && text[i + 1] === "\n") (row.push(cell), rows.push(row), (row = []), (cell = "")), i++;
+    else if (c === ",") (row.push(cell), (cell = ""));
+    else if (c === "\r" && text[i + 1] === "\n") ((row.push(cell), rows.push(row), (row = []), (cell = "")), i++);
     else cell += c;
   }
   return rows;
@@ -48,7 +57,10 @@ describe("JSON exports", () => {
   it("carry a data version that changes when a record changes", () => {
     const before = deploymentsDocument(model, context).dataVersion;
     const changed = buildRegistry(
-      model.deployments.map((d, i) => ({ id: d.id, data: i === 0 ? { ...d.record, reviewed: "2020-01-01" } : d.record })),
+      model.deployments.map((d, i) => ({
+        id: d.id,
+        data: i === 0 ? { ...d.record, reviewed: "2020-01-01" } : d.record,
+      })),
       model.products.map((p) => ({ id: p.id, data: p.record })),
       model.positions.map((p) => ({ id: p.id, data: p.record })),
     );
@@ -59,7 +71,7 @@ describe("JSON exports", () => {
 
 describe("CSV export", () => {
   it("neutralizes cells that a spreadsheet would run as formulas", () => {
-    expect(csvCell("=HYPERLINK(\"http://evil\")")).toBe("\"'=HYPERLINK(\"\"http://evil\"\")\"");
+    expect(csvCell('=HYPERLINK("http://evil")')).toBe('"\'=HYPERLINK(""http://evil"")"');
     expect(csvCell("+49 30")).toBe("'+49 30");
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -82,7 +94,7 @@ describe("CSV export", () => {
 
   it("keeps quotes, commas, line breaks and umlauts, and defuses a formula in free text", () => {
     const product = productSchema.parse({
-      name: "Chat, \"Pro\"",
+      name: 'Chat, "Pro"',
       protocol: "matrix",
       architecture: "federated",
       licences: { client: "free", server: "free" },
@@ -98,13 +110,13 @@ describe("CSV export", () => {
       product: "chat",
       federation: "unknown",
       status: [{ status: "active" }],
-      summary: { de: "=1+1, \"zitiert\"\nzweite Zeile – äöüß", en: "x" },
+      summary: { de: '=1+1, "zitiert"\nzweite Zeile – äöüß', en: "x" },
       reviewed: "2024-01-01",
       sources: [{ id: "s", kind: "press", publisher: "P" }],
     });
     const tiny = buildRegistry([{ id: "de-koeln", data: deployment }], [{ id: "chat", data: product }], []);
     const [header, row] = parseCsv(deploymentsCsv(tiny, site).replace(/^\uFEFF/, ""));
-    expect(row![header!.indexOf("summary_de")]).toBe("'=1+1, \"zitiert\"\nzweite Zeile – äöüß");
+    expect(row![header!.indexOf("summary_de")]).toBe('\'=1+1, "zitiert"\nzweite Zeile – äöüß');
     expect(row![header!.indexOf("product_name")]).toBe('Chat, "Pro"');
     expect(row![header!.indexOf("authorities_de")]).toBe("Stadt Köln");
   });

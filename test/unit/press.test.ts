@@ -11,18 +11,36 @@ import { cardHash, loadFonts, writeCards } from "../../src/lib/social-cards/rend
 
 const model = registryFromFiles("data");
 const site = new URL("https://registry.example.org");
-const entry = { id: "de-x", title: "Polizei & Co: {Chat}", permalink: "https://registry.example.org/de/deployments/de-x/", reviewed: "2026-11-26", dataVersion: "abc123def456", lang: "de" as const };
+const entry = {
+  id: "de-x",
+  title: "Polizei & Co: {Chat}",
+  permalink: "https://registry.example.org/de/deployments/de-x/",
+  reviewed: "2026-11-26",
+  dataVersion: "abc123def456",
+  lang: "de" as const,
+};
 
 describe("citation", () => {
   it("names the site, the entry, its permalink, review date and data version", () => {
     const line = citationText(entry);
-    for (const part of ["Behörden-Messenger-Register", "Polizei & Co: {Chat}", entry.permalink, "2026-11-26", "abc123def456"]) expect(line).toContain(part);
+    for (const part of [
+      "Behörden-Messenger-Register",
+      "Polizei & Co: {Chat}",
+      entry.permalink,
+      "2026-11-26",
+      "abc123def456",
+    ])
+      expect(line).toContain(part);
   });
 
   it("escapes BibTeX specials and gives CSL-JSON a date", () => {
     expect(bibtex(entry)).toContain("title = {Polizei \\& Co: \\{Chat\\}}");
     expect(bibtex(entry)).toContain(`\\url{${entry.permalink}}`);
-    expect(cslJson(entry)).toMatchObject({ URL: entry.permalink, issued: { "date-parts": [[2026, 11, 26]] }, type: "webpage" });
+    expect(cslJson(entry)).toMatchObject({
+      URL: entry.permalink,
+      issued: { "date-parts": [[2026, 11, 26]] },
+      type: "webpage",
+    });
   });
 });
 
@@ -36,7 +54,10 @@ describe("feed", () => {
   it("lists every deployment's review and every dated status step, newest first", () => {
     const items = feedItems(model, "en", site, new Map());
     for (const deployment of model.deployments) {
-      expect(items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)), deployment.id).toBe(true);
+      expect(
+        items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)),
+        deployment.id,
+      ).toBe(true);
       const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
       expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
     }
@@ -45,7 +66,11 @@ describe("feed", () => {
   });
 
   it("escapes markup in titles", () => {
-    const xml = atomFeed([{ id: "https://x/#1", title: "A & <B>", updated: "2020-01-01T00:00:00Z", link: "https://x/", summary: "s" }], "en", site);
+    const xml = atomFeed(
+      [{ id: "https://x/#1", title: "A & <B>", updated: "2020-01-01T00:00:00Z", link: "https://x/", summary: "s" }],
+      "en",
+      site,
+    );
     expect(xml).toContain("<title>A &amp; &lt;B&gt;</title>");
   });
 });
@@ -55,7 +80,11 @@ describe("social cards", () => {
 
   it("are 1200×630 PNGs, drawn once and then reused from the cache", async () => {
     const cacheDir = await mkdtemp(join(tmpdir(), "cards-cache-"));
-    const first = await writeCards(cards, { root: process.cwd(), outDir: await mkdtemp(join(tmpdir(), "cards-")), cacheDir });
+    const first = await writeCards(cards, {
+      root: process.cwd(),
+      outDir: await mkdtemp(join(tmpdir(), "cards-")),
+      cacheDir,
+    });
     expect(first).toMatchObject({ drawn: 3, reused: 0 });
     const outDir = await mkdtemp(join(tmpdir(), "cards-"));
     const second = await writeCards(cards, { root: process.cwd(), outDir, cacheDir });

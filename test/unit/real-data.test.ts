@@ -21,7 +21,9 @@ describe("data/", () => {
   it("cites the source article as an editorial source without inventing a date", () => {
     for (const collection of names) {
       for (const record of registry[collection]) {
-        for (const source of record.data.sources.filter((s) => s.url === "https://www.freie-messenger.de/en/messenger/verwaltung/")) {
+        for (const source of record.data.sources.filter(
+          (s) => s.url === "https://www.freie-messenger.de/en/messenger/verwaltung/",
+        )) {
           expect(source.kind, record.file).toBe("editorial");
           expect(source.date, record.file).toBeUndefined();
         }
@@ -32,6 +34,8 @@ describe("data/", () => {
 
 describe("JSON Schemas for editors", () => {
   it.each(names)("public/schema for %s matches the zod schema (run npm run schema)", (collection) => {
-    expect(readFileSync(`public/schema/${jsonSchemaFileName(collection)}`, "utf8")).toBe(recordJsonSchemaText(collection));
+    expect(readFileSync(`public/schema/${jsonSchemaFileName(collection)}`, "utf8")).toBe(
+      recordJsonSchemaText(collection),
+    );
   });
 });

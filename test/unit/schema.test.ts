@@ -42,7 +42,10 @@ describe("claims", () => {
   });
 
   it("refuses a sourced claim without sources", () => {
-    const result = deploymentSchema.safeParse({ ...minimal, federation: { value: "disabled", sources: [], confidence: "reported" } });
+    const result = deploymentSchema.safeParse({
+      ...minimal,
+      federation: { value: "disabled", sources: [], confidence: "reported" },
+    });
     expect(result.success).toBe(false);
   });
 });

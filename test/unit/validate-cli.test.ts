@@ -35,8 +35,12 @@ describe("validate CLI", () => {
   it("adds GitHub annotations when run in GitHub Actions", () => {
     const { lines } = validate("test/fixtures/invalid", { GITHUB_ACTIONS: "true" });
     expect(lines).toContain(
-      "::error file=test/fixtures/invalid/deployments/wrong-enum-in-list.yaml,line=5,col=23,title=sectors[1]::sectors[1]: expected one of police, civil-protection, military, intelligence, ministries, administration, municipalities, schools, higher-education, healthcare, parliament, justice, church, public-relations, media; got \"polize\" (did you mean \"police\"?)",
+      '::error file=test/fixtures/invalid/deployments/wrong-enum-in-list.yaml,line=5,col=23,title=sectors[1]::sectors[1]: expected one of police, civil-protection, military, intelligence, ministries, administration, municipalities, schools, higher-education, healthcare, parliament, justice, church, public-relations, media; got "polize" (did you mean "police"?)',
     );
-    expect(lines.some((line) => line.startsWith("::warning file=test/fixtures/invalid/deployments/http-url-warning.yaml,line=24,col=10"))).toBe(true);
+    expect(
+      lines.some((line) =>
+        line.startsWith("::warning file=test/fixtures/invalid/deployments/http-url-warning.yaml,line=24,col=10"),
+      ),
+    ).toBe(true);
   });
 });

@@ -41,7 +41,10 @@ describe("validator on invalid fixtures", () => {
             problem.severity === marker.severity &&
             `${problem.field ? `${problem.field}: ` : ""}${problem.message}`.startsWith(marker.text),
         );
-        expect(match, `expected on line ${marker.line}: ${marker.text}\nreported:\n${reported.map(formatProblem).join("\n")}`).toBeDefined();
+        expect(
+          match,
+          `expected on line ${marker.line}: ${marker.text}\nreported:\n${reported.map(formatProblem).join("\n")}`,
+        ).toBeDefined();
       }
       expect(reported.map(formatProblem)).toHaveLength(markers.length);
     });

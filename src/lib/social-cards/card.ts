@@ -25,7 +25,9 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
   const product = deployment.productEntry;
   const protocol = headlineValue(product.protocolSummary);
   const federation = headlineValue(deployment.federationSummary);
-  const where = deployment.country ? (dict.country[deployment.country] ?? deployment.country) : deployment.organisation!;
+  const where = deployment.country
+    ? (dict.country[deployment.country] ?? deployment.country)
+    : deployment.organisation!;
   return {
     lang,
     key: `${lang}/deployments/${deployment.id}`,
@@ -58,26 +60,61 @@ export function pageCard(lang: Lang, page: "home" | "table" | "overview", deploy
 }
 
 type Element = { type: string; props: { style?: Record<string, unknown>; children?: unknown } };
-const el = (type: string, style: Record<string, unknown>, children?: unknown): Element => ({ type, props: { style, children } });
+const el = (type: string, style: Record<string, unknown>, children?: unknown): Element => ({
+  type,
+  props: { style, children },
+});
 
 /** The element tree satori renders for a card. */
 export function cardTree(card: CardModel): Element {
   const ink = "#14202b";
   const accent = "#0b5cad";
-  return el("div", { width: "100%", height: "100%", display: "flex", flexDirection: "column", background: "#f6f8fb", color: ink, fontFamily: "Inter" }, [
-    el("div", { height: 16, background: accent }),
-    el("div", { flex: 1, display: "flex", flexDirection: "column", justifyContent: "space-between", padding: "44px 64px 48px" }, [
-      el("div", { display: "flex", flexDirection: "column" }, [
-        el("div", { fontSize: 30, color: "#44525f" }, card.kicker),
-        el("div", { fontSize: card.title.length > 60 ? 50 : 62, fontWeight: 700, lineHeight: 1.1, marginTop: 16 }, card.title),
-        ...(card.subtitle ? [el("div", { fontSize: 34, marginTop: 16, color: "#2b3a47" }, card.subtitle)] : []),
-      ]),
+  return el(
+    "div",
+    {
+      width: "100%",
+      height: "100%",
+      display: "flex",
+      flexDirection: "column",
+      background: "#f6f8fb",
+      color: ink,
+      fontFamily: "Inter",
+    },
+    [
+      el("div", { height: 16, background: accent }),
       el(
         "div",
-        { display: "flex", flexWrap: "wrap", gap: 14 },
-        card.tags.map((tag) => el("div", { fontSize: 27, padding: "8px 18px", borderRadius: 10, background: "#dde9f7", color: ink }, tag)),
+        {
+          flex: 1,
+          display: "flex",
+          flexDirection: "column",
+          justifyContent: "space-between",
+          padding: "44px 64px 48px",
+        },
+        [
+          el("div", { display: "flex", flexDirection: "column" }, [
+            el("div", { fontSize: 30, color: "#44525f" }, card.kicker),
+            el(
+              "div",
+              { fontSize: card.title.length > 60 ? 50 : 62, fontWeight: 700, lineHeight: 1.1, marginTop: 16 },
+              card.title,
+            ),
+            ...(card.subtitle ? [el("div", { fontSize: 34, marginTop: 16, color: "#2b3a47" }, card.subtitle)] : []),
+          ]),
+          el(
+            "div",
+            { display: "flex", flexWrap: "wrap", gap: 14 },
+            card.tags.map((tag) =>
+              el(
+                "div",
+                { fontSize: 27, padding: "8px 18px", borderRadius: 10, background: "#dde9f7", color: ink },
+                tag,
+              ),
+            ),
+          ),
+          el("div", { fontSize: 26, color: "#44525f" }, card.footer),
+        ],
       ),
-      el("div", { fontSize: 26, color: "#44525f" }, card.footer),
-    ]),
-  ]);
+    ],
+  );
 }

@@ -28,7 +28,12 @@ type Font = { name: string; weight: 400 | 700; data: Buffer; style: "normal" };
 /** Loads the card fonts. */
 export async function loadFonts(root: string): Promise<Font[]> {
   return Promise.all(
-    fontFiles.map(async (font) => ({ name: font.name, weight: font.weight, style: "normal" as const, data: await readFile(join(root, font.path)) })),
+    fontFiles.map(async (font) => ({
+      name: font.name,
+      weight: font.weight,
+      style: "normal" as const,
+      data: await readFile(join(root, font.path)),
+    })),
   );
 }
 
@@ -52,10 +57,17 @@ export type CardRunReport = { drawn: number; reused: number; workers: number };
  * Writes every card to `<outDir>/<card.key>.png`, drawing only those missing from `cacheDir`,
  * in parallel worker threads (at most one per core).
  */
-export async function writeCards(cards: CardModel[], options: { root: string; outDir: string; cacheDir: string }): Promise<CardRunReport> {
+export async function writeCards(
+  cards: CardModel[],
+  options: { root: string; outDir: string; cacheDir: string },
+): Promise<CardRunReport> {
   const fonts = await loadFonts(options.root);
   await mkdir(options.cacheDir, { recursive: true });
-  const jobs = cards.map((card) => ({ card, cached: join(options.cacheDir, `${cardHash(card, fonts)}.png`), out: join(options.outDir, `${card.key}.png`) }));
+  const jobs = cards.map((card) => ({
+    card,
+    cached: join(options.cacheDir, `${cardHash(card, fonts)}.png`),
+    out: join(options.outDir, `${card.key}.png`),
+  }));
   const missing = jobs.filter((job) => !existsSync(job.cached));
   const workerCount = Math.max(0, Math.min(availableParallelism(), missing.length));
   await drawInWorkers(missing, workerCount);

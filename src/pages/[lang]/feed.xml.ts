@@ -14,5 +14,7 @@ const addedDates = firstAddedDates();
 export const GET: APIRoute = async ({ params, site }) => {
   const lang = params.lang as Lang;
   const items = feedItems(await getRegistryModel(), lang, site!, addedDates);
-  return new Response(atomFeed(items, lang, site!), { headers: { "content-type": "application/atom+xml; charset=utf-8" } });
+  return new Response(atomFeed(items, lang, site!), {
+    headers: { "content-type": "application/atom+xml; charset=utf-8" },
+  });
 };

@@ -7,14 +7,16 @@ type PagefindResult = { url: string; excerpt: string; meta: Record<string, strin
 type Pagefind = {
   options(options: Record<string, unknown>): Promise<void>;
   filters(): Promise<Record<string, Record<string, number>>>;
-  search(query: string | null, options?: { filters?: Record<string, string> }): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
+  search(
+    query: string | null,
+    options?: { filters?: Record<string, string> },
+  ): Promise<{ results: { data(): Promise<PagefindResult> }[] }>;
 };
 
 const filterKeys = ["country", "protocol", "sector", "status"] as const;
 
 /** Loads Pagefind lazily; its files are produced by the build, so Vite must not bundle them. */
-async function loadPagefind(): Promise<Pagefind> {
-  const url = "/pagefind/pagefind.js";
+async function loadPagefind(url: string): Promise<Pagefind> {
   return (await import(/* @vite-ignore */ url)) as Pagefind;
 }
 
@@ -30,8 +32,8 @@ export async function startSearch(): Promise<void> {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") ?? "";
 
-  const pagefind = await loadPagefind();
-  await pagefind.options({ excerptLength: 24 });
+  const pagefind = await loadPagefind(list.dataset.pagefind!);
+  await pagefind.options({ excerptLength: 24, baseUrl: list.dataset.base });
   const available = await pagefind.filters();
   const selects = filterKeys.map((key) => {
     const label = document.createElement("label");
@@ -69,7 +71,9 @@ export async function startSearch(): Promise<void> {
     status.textContent = list.dataset.loading!;
     const search = await pagefind.search(query || null, { filters });
     const results = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
-    status.textContent = results.length ? list.dataset.results!.replace("{count}", String(search.results.length)) : list.dataset.noResults!;
+    status.textContent = results.length
+      ? list.dataset.results!.replace("{count}", String(search.results.length))
+      : list.dataset.noResults!;
     for (const result of results) list.append(renderResult(result));
   }
 

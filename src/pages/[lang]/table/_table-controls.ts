@@ -42,7 +42,10 @@ export function enhanceTable(): void {
   const originalOrder = [...rows];
   const selects = [...form.querySelectorAll("select")];
   const headers = [...table.tHead!.rows[0]!.cells];
-  const view = readView(location.search, selects.map((select) => select.name));
+  const view = readView(
+    location.search,
+    selects.map((select) => select.name),
+  );
   form.hidden = false;
 
   for (const select of selects) select.value = view.filters.get(select.name) ?? "";
@@ -97,7 +100,9 @@ export function enhanceTable(): void {
       if (index === sortIndex) header.setAttribute("aria-sort", view.dir === "asc" ? "ascending" : "descending");
       else header.removeAttribute("aria-sort");
     }
-    count!.textContent = form!.dataset.countTemplate!.replace("{shown}", String(shown)).replace("{total}", String(rows.length));
+    count!.textContent = form!.dataset
+      .countTemplate!.replace("{shown}", String(shown))
+      .replace("{total}", String(rows.length));
     empty!.hidden = shown > 0;
     history.replaceState(null, "", `${location.pathname}${writeView(view)}${location.hash}`);
   }

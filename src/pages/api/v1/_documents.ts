@@ -11,5 +11,7 @@ export async function exportContext(site: URL | undefined) {
 
 /** A JSON response with stable formatting. */
 export function jsonResponse(document: unknown): Response {
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, { headers: { "content-type": "application/json; charset=utf-8" } });
+  return new Response(`${JSON.stringify(document, null, 2)}\n`, {
+    headers: { "content-type": "application/json; charset=utf-8" },
+  });
 }
