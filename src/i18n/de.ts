@@ -30,7 +30,8 @@ export const de = {
       "Die Volltextsuche braucht JavaScript. Ohne JavaScript finden Sie alle Einträge in der Vergleichstabelle und der Übersicht.",
   },
   footer: {
-    licence: "Code unter EUPL-1.2, Daten unter CC BY 4.0.",
+    code: "Code unter",
+    data: "Daten unter",
     source: "Alle Angaben mit Quellen; Vermutungen sind als solche gekennzeichnet.",
   },
   mainNavLabel: "Hauptnavigation",

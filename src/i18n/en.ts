@@ -31,7 +31,8 @@ export const en = {
     noScript: "Full-text search needs JavaScript. Without it, every entry is in the comparison table and the overview.",
   },
   footer: {
-    licence: "Code under EUPL-1.2, data under CC BY 4.0.",
+    code: "Code under",
+    data: "data under",
     source: "Every fact is sourced; presumptions are marked as such.",
   },
   mainNavLabel: "Main navigation",

@@ -89,6 +89,20 @@ export function newDeploymentIssueUrl(lang: Lang, options: RepositoryConfig = re
   return newIssueUrl(title, body, options);
 }
 
+/** A file of the repository shown on the forge, e.g. `CONTRIBUTING.md`; undefined when there is no forge. */
+export function repositoryFileUrl(path: string, options: RepositoryConfig = repository): string | undefined {
+  switch (options.forge) {
+    case "github":
+      return `${options.repositoryUrl}/blob/${options.branch}/${path}`;
+    case "gitlab":
+      return `${options.repositoryUrl}/-/blob/${options.branch}/${path}`;
+    case "forgejo":
+      return `${options.repositoryUrl}/src/branch/${options.branch}/${path}`;
+    case "none":
+      return undefined;
+  }
+}
+
 /** The record's YAML file opened in the forge's web editor; undefined when there is no forge. */
 export function editRecordUrl(
   collection: CollectionName,

@@ -32,6 +32,7 @@ export type DeploymentRecord = { id: string } & Pick<
   | "federation"
   | "interoperability"
   | "reach"
+  | "approvals"
   | "openQuestions"
   | "sources"
 >;
@@ -57,7 +58,8 @@ export type ClaimField =
   | "topology"
   | "federation"
   | "interoperability"
-  | "reach";
+  | "reach"
+  | "approvals";
 
 /** How many records fall under one key. */
 export type Tally<K> = { key: K; count: number };
@@ -191,6 +193,15 @@ function deploymentClaims(d: DeploymentRecord): [ClaimField, Claim<string>[] | u
     ["federation", d.federation],
     ["interoperability", d.interoperability],
     ["reach", d.reach],
+    // One entry per classification: sources disagreeing about VS-NfD is a dispute, VS-NfD next to another level is not.
+    ...[...new Set(d.approvals.map((approval) => approval.classification))].map(
+      (classification): [ClaimField, Claim<string>[]] => [
+        "approvals",
+        d.approvals
+          .filter((approval) => approval.classification === classification)
+          .map(({ status, sources, confidence }) => ({ value: status, sources, confidence })),
+      ],
+    ),
   ];
 }
 

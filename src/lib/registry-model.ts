@@ -34,6 +34,8 @@ export type DeploymentEntry = Deployment & {
   topologySummary: ClaimSummary<Out<typeof v.topology>>;
   interoperabilitySummary: ClaimSummary<Out<typeof v.interoperability>>;
   reachSummary: ClaimSummary<Out<typeof v.externalReach>>;
+  /** Approvals by classification (e.g. VS-NfD), disputed where sources give different statuses. */
+  approvalSummaries: { classification: string; summary: ClaimSummary<Out<typeof v.approvalStatus>> }[];
   /** The first authority's name, used as the entry's title. */
   title: Deployment["authorities"][number]["name"];
   /** Newest date in the status history, if any. */
@@ -88,6 +90,23 @@ export function buildRegistry(
       topologySummary: summarizeClaims(data.topology, "unknown"),
       interoperabilitySummary: summarizeClaims(data.interoperability, "unknown"),
       reachSummary: summarizeClaims(data.reach, "unknown"),
+      approvalSummaries: [...new Set(data.approvals.map((approval) => approval.classification))].map(
+        (classification) => ({
+          classification,
+          summary: summarizeClaims(
+            data.approvals
+              .filter((approval) => approval.classification === classification)
+              .map(({ status, sources, confidence, asOf, note }) => ({
+                value: status,
+                sources,
+                confidence,
+                asOf,
+                note,
+              })),
+            "unknown",
+          ),
+        }),
+      ),
       title: data.authorities[0]!.name,
       latestStatusDate: data.status
         .map((step) => step.date ?? step.asOf)

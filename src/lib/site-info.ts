@@ -11,4 +11,4 @@ export const dataLicence = {
 };
 
 /** Licence of the code. */
-export const codeLicence = { id: "EUPL-1.2", url: "https://interoperable-europe.ec.europa.eu/collection/eupl" };
+export const codeLicence = { id: "EUPL-1.2", url: "https://spdx.org/licenses/EUPL-1.2.html" };

@@ -39,4 +39,36 @@ describe("language switch", () => {
     expect(await page.locator("h1").textContent()).toBe(t("en").table.title);
     await page.close();
   });
+
+  it("keeps the table's filters and sort when switching language", async () => {
+    const page = await browser().newPage();
+    await open(page, "/de/table/?protocol=matrix&level=state&sort=authority&dir=desc");
+    const germanRows = await page
+      .locator("tbody tr:not([hidden])")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
+    await switchLanguage(page, "de", "en");
+    const params = new URL(page.url()).searchParams;
+    expect([params.get("protocol"), params.get("level"), params.get("sort"), params.get("dir")]).toEqual([
+      "matrix",
+      "state",
+      "authority",
+      "desc",
+    ]);
+    expect(await page.locator('select[name="protocol"]').inputValue()).toBe("matrix");
+    const englishRows = await page
+      .locator("tbody tr:not([hidden])")
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
+    expect(englishRows.sort()).toEqual(germanRows.sort());
+    expect(englishRows.length).toBeGreaterThan(0);
+    await page.close();
+  });
+
+  it("keeps the search query when switching language", async () => {
+    const page = await browser().newPage();
+    await open(page, "/de/search/?q=Stashcat");
+    await switchLanguage(page, "de", "en");
+    expect(new URL(page.url()).searchParams.get("q")).toBe("Stashcat");
+    expect(await page.locator("#search-input").inputValue()).toBe("Stashcat");
+    await page.close();
+  });
 });

@@ -36,6 +36,7 @@ function deployment(id: string, overrides: Partial<DeploymentRecord> = {}): Depl
     authorities: [{ name: { de: `Behörde ${id}`, en: `Authority ${id}` } }],
     product: "chat",
     federation: [{ value: "disabled", sources: ["a"], confidence: "confirmed" }],
+    approvals: [],
     openQuestions: [],
     sources: [withLink],
     ...overrides,
@@ -181,6 +182,31 @@ describe("where the registry knows little", () => {
     expect(report.disputes.map((r) => [r.id, r.fields])).toEqual([
       ["ch-army", [{ field: "federation", values: ["enabled-allowlist", "disabled"] }]],
       ["argued", [{ field: "protocol", values: ["xmpp", "vendor"] }]],
+    ]);
+  });
+
+  it("counts sources disagreeing on one classification as a dispute, but not two classifications", () => {
+    const approval = (classification: string, status: "approved" | "planned", confidence: "reported" | "vendor") => ({
+      classification,
+      status,
+      sources: ["a"],
+      confidence,
+    });
+    const disputed = coverage({
+      deployments: [
+        deployment("de-army", {
+          approvals: [approval("VS-NfD", "approved", "vendor"), approval("VS-NfD", "planned", "reported")],
+        }),
+        deployment("de-two", {
+          approvals: [approval("VS-NfD", "approved", "reported"), approval("offen", "planned", "reported")],
+        }),
+      ],
+      products,
+      positions: [],
+    });
+    const deploymentDisputes = disputed.disputes.filter((r) => r.collection === "deployments");
+    expect(deploymentDisputes.map((r) => [r.id, r.fields])).toEqual([
+      ["de-army", [{ field: "approvals", values: ["approved", "planned"] }]],
     ]);
   });
 
