@@ -3,21 +3,10 @@
  * Builds the site (timing each step), then reports page weights, script weight, the search
  * index and the social cards. Targets are printed beside the numbers; nothing here is a test.
  */
-import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" };
-const node = process.execPath;
-
-function timed(label: string, args: string[]): number {
-  const start = performance.now();
-  execFileSync(node, args, { env, stdio: "ignore" });
-  const seconds = (performance.now() - start) / 1000;
-  console.log(`${label.padEnd(34)} ${seconds.toFixed(1)} s`);
-  return seconds;
-}
+import { buildSteps, runStep } from "../src/lib/build-steps.ts";
 
 function filesBelow(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
@@ -28,13 +17,13 @@ function filesBelow(dir: string): string[] {
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
 const gzipped = (file: string) => gzipSync(readFileSync(file)).length;
 
-console.log("Build steps");
-const total = [
-  timed("validate", ["node_modules/tsx/dist/cli.mjs", "scripts/validate.ts"]),
-  timed("astro build", ["node_modules/astro/bin/astro.mjs", "build"]),
-  timed("social cards (cache as it is)", ["node_modules/tsx/dist/cli.mjs", "scripts/social-cards.ts", "dist"]),
-  timed("pagefind index", ["node_modules/pagefind/lib/runner/bin.cjs", "--site", "dist"]),
-].reduce((sum, seconds) => sum + seconds, 0);
+console.log("Build steps (the social cards step reuses its cache as it is)");
+let total = 0;
+for (const step of buildSteps("dist")) {
+  const seconds = await runStep(step, { echo: false });
+  total += seconds;
+  console.log(`${step.label.padEnd(34)} ${seconds.toFixed(1)} s`);
+}
 console.log(`${"total".padEnd(34)} ${total.toFixed(1)} s   (target: under 120 s on 2 cores)`);
 
 const files = filesBelow("dist");

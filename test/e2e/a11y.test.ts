@@ -43,6 +43,19 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
     ready: (page) => page.locator("#table-filters").waitFor({ state: "visible" }),
   },
   { name: `entry ${entry.id}`, path: (lang) => `/${lang}/deployments/${entry.id}/`, ready: async () => {} },
+  { name: "overview", path: (lang) => `/${lang}/overview/`, ready: async () => {} },
+  { name: "products compared", path: (lang) => `/${lang}/products/`, ready: async () => {} },
+  { name: "product stashcat", path: (lang) => `/${lang}/products/stashcat/`, ready: async () => {} },
+  { name: "protocols compared", path: (lang) => `/${lang}/protocols/`, ready: async () => {} },
+  { name: "country DE", path: (lang) => `/${lang}/countries/de/`, ready: async () => {} },
+  { name: "positions", path: (lang) => `/${lang}/positions/`, ready: async () => {} },
+  {
+    name: `position ${records.positionIds[0]}`,
+    path: (lang) => `/${lang}/positions/${records.positionIds[0]}/`,
+    ready: async () => {},
+  },
+  { name: "coverage", path: (lang) => `/${lang}/coverage/`, ready: async () => {} },
+  { name: "methodology", path: (lang) => `/${lang}/methodology/`, ready: async () => {} },
   {
     name: "search results for Stashcat",
     path: (lang) => `/${lang}/search/?q=Stashcat`,
@@ -58,6 +71,17 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     expect(await axeViolations(page), path(lang)).toEqual([]);
     await page.close();
   });
+
+  it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+    "%s has no WCAG 2.2 A/AA violations in dark mode",
+    async (path) => {
+      const page = await browser().newPage({ colorScheme: "dark" });
+      await open(page, path);
+      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+      expect(await axeViolations(page), path).toEqual([]);
+      await page.close();
+    },
+  );
 
   describe("at 320 CSS pixels wide", () => {
     let context: BrowserContext;

@@ -1,9 +1,7 @@
 /**
- * Builds the site once from the real data (Astro, social cards, then the Pagefind index, as `npm run build`
- * does) into a private folder, serves it on a free port and hands the address to the tests.
+ * Builds the site once from the real data, with the same steps as `npm run build`, into a private folder, serves it on a free port and hands the address to the tests.
  * The private folder keeps the run apart from any `dist/` a person is building at the same time.
  */
-import { spawn } from "node:child_process";
 import { rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -11,6 +9,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "./static-server.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
+import { buildSteps, runStep } from "../../src/lib/build-steps.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -21,24 +20,6 @@ declare module "vitest" {
   }
 }
 
-/** Runs a Node script with the Node running the tests, and fails with its output if it fails. */
-function runNode(script: string, args: string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...args], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.on("error", reject);
-    child.on("close", (code) => {
-      if (code === 0) resolve();
-      else reject(new Error(`${script} ${args.join(" ")} exited with ${code}:\n${output.slice(-8000)}`));
-    });
-  });
-}
-
 /**
  * Builds into `outDir` and returns the fingerprint of the data it was built from. data/ may be
  * edited while the site builds; then it builds again, so site and records agree.
@@ -46,9 +27,7 @@ function runNode(script: string, args: string[]): Promise<void> {
 async function buildSite(outDir: string): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
     const before = dataFingerprint();
-    await runNode("node_modules/astro/bin/astro.mjs", ["build", "--outDir", outDir]);
-    await runNode("node_modules/tsx/dist/cli.mjs", ["scripts/social-cards.ts", outDir]);
-    await runNode("node_modules/pagefind/lib/runner/bin.cjs", ["--site", outDir]);
+    for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
     if (dataFingerprint() === before) return before;
     if (attempt === 3) throw new Error("data/ kept changing while the site was built; run the tests again");
   }

@@ -70,7 +70,7 @@ function loadRecords() {
       country: record.data.country ?? record.data.organisation!,
     };
   });
-  return { deployments, products: registry.products };
+  return { deployments, products: registry.products, positionIds: registry.positions.map((position) => position.id) };
 }
 
 /** The registry's records, read and validated from data/ once per test file, as the site was built from them. */

@@ -1,0 +1,47 @@
+/**
+ * The steps that turn data/ into the published site, in order. `npm run build`, the browser
+ * tests' setup and the benchmark all run exactly these, so they can never build different sites.
+ */
+import { spawn } from "node:child_process";
+
+/** One build step: a Node script with its arguments. */
+export type BuildStep = { label: string; script: string; args: string[] };
+
+const tsx = "node_modules/tsx/dist/cli.mjs";
+
+/** The build of the site into `outDir`. */
+export function buildSteps(outDir: string): BuildStep[] {
+  return [
+    { label: "validate", script: tsx, args: ["scripts/validate.ts"] },
+    { label: "astro build", script: "node_modules/astro/bin/astro.mjs", args: ["build", "--outDir", outDir] },
+    { label: "social cards", script: tsx, args: ["scripts/social-cards.ts", outDir] },
+    { label: "search index", script: "node_modules/pagefind/lib/runner/bin.cjs", args: ["--site", outDir] },
+  ];
+}
+
+/**
+ * Runs one step with the Node that runs this code. With `echo`, its output goes to the terminal;
+ * otherwise it is kept and shown only if the step fails. Resolves to the step's duration in seconds.
+ */
+export function runStep(step: BuildStep, options: { echo: boolean }): Promise<number> {
+  const start = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [step.script, ...step.args], {
+      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+      stdio: options.echo ? "inherit" : ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve((performance.now() - start) / 1000);
+      else
+        reject(
+          new Error(
+            `${step.label} (${step.script} ${step.args.join(" ")}) exited with ${code}:\n${output.slice(-8000)}`,
+          ),
+        );
+    });
+  });
+}
