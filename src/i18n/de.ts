@@ -334,6 +334,7 @@ export const de = {
       "daily-active": "Täglich aktive Nutzerinnen und Nutzer.",
       devices: "Eingerichtete Geräte.",
       organisations: "Angeschlossene Organisationen, nicht Personen.",
+      unspecified: "Nutzende, ohne dass die Quelle sagt, ob angemeldet oder aktiv.",
     },
   },
   label: {
@@ -420,6 +421,7 @@ export const de = {
       "daily-active": "täglich aktiv",
       devices: "Geräte",
       organisations: "Organisationen",
+      unspecified: "Nutzende (Art nicht angegeben)",
     },
     countQualifier: { exactly: "", about: "etwa", "more-than": "mehr als", "up-to": "bis zu" },
     sourceKind: {

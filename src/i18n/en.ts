@@ -336,6 +336,7 @@ export const en = {
       "daily-active": "Users active each day.",
       devices: "Devices set up.",
       organisations: "Organisations connected, not people.",
+      unspecified: "Users, where the source does not say whether registered or active.",
     },
   },
   label: {
@@ -417,6 +418,7 @@ export const en = {
       "daily-active": "daily active",
       devices: "devices",
       organisations: "organisations",
+      unspecified: "users (kind not stated)",
     },
     countQualifier: { exactly: "", about: "about", "more-than": "more than", "up-to": "up to" },
     sourceKind: {

@@ -78,7 +78,10 @@ export const sector = z.enum([
   "media",
 ]);
 
-/** What a user figure counts. A planned capacity is not a number of users. */
+/**
+ * What a user figure counts. A planned capacity is not a number of users; `unspecified` is for
+ * "users" where the source does not say whether registered or active.
+ */
 export const userCountKind = z.enum([
   "capacity-planned",
   "licences",
@@ -88,6 +91,7 @@ export const userCountKind = z.enum([
   "daily-active",
   "devices",
   "organisations",
+  "unspecified",
 ]);
 
 /** How a figure relates to the true value, as the source words it. */

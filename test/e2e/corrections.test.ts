@@ -3,12 +3,13 @@
 // would follow the link (the default repository configuration is a GitHub one).
 import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.ts";
+import { repository } from "../../src/config.ts";
 import { languages, records, siteUrl } from "./site.ts";
 
-/** Every correction link on a page, decoded. */
-async function correctionLinks(path: string): Promise<URL[]> {
+/** Every link with `class` starting `className` on a page, decoded. */
+async function linksOfClass(path: string, className: string): Promise<URL[]> {
   const html = await (await fetch(siteUrl(path))).text();
-  return [...html.matchAll(/<a class="correct-link[^"]*" href="([^"]+)"/g)].map(
+  return [...html.matchAll(new RegExp(`<a class="${className}[^"]*" href="([^"]+)"`, "g"))].map(
     (match) => new URL(match[1]!.replace(/&amp;/g, "&")),
   );
 }
@@ -18,7 +19,7 @@ describe("correction links", () => {
     it(`on every ${lang} entry page decode to the entry, its permalink, each field and value`, async () => {
       for (const deployment of records.deployments) {
         const path = `/${lang}/deployments/${deployment.id}/`;
-        const links = await correctionLinks(path);
+        const links = await linksOfClass(path, "correct-link");
         const forEntry = links.filter((url) => url.searchParams.get("entry") === deployment.id);
         expect(forEntry.length, path).toBeGreaterThan(0);
         for (const url of forEntry) {
@@ -32,6 +33,13 @@ describe("correction links", () => {
         for (const claim of deployment.data.federation) {
           expect(federation!.searchParams.get("current"), path).toContain(t(lang).label.federationStatus[claim.value]);
         }
+        const edit = await linksOfClass(path, "edit-link");
+        expect(
+          edit.map((url) => url.pathname),
+          path,
+        ).toContain(
+          `${new URL(repository.repositoryUrl).pathname}/edit/${repository.branch}/data/deployments/${deployment.id}.yaml`,
+        );
         for (const source of deployment.data.sources) {
           expect(
             forEntry.some((url) => url.searchParams.get("field") === `sources[${source.id}]`),
