@@ -162,7 +162,7 @@ export function coverage(records: {
         ...record.ref,
         fields: record.claims.flatMap(([field, claims]) => {
           const summary = summarizeClaims(claims, "unknown");
-          return summary.kind === "disputed" ? [{ field, values: summary.values }] : [];
+          return summary.kind === "disputed" ? [{ field, summary }] : [];
         }),
       }))
       .filter((finding) => finding.fields.length > 0),
@@ -171,7 +171,7 @@ export function coverage(records: {
         ...record.ref,
         fields: record.claims.flatMap(([field, claims]) => {
           const summary = summarizeClaims(claims, "unknown");
-          return summary.kind === "agreed" && isPresumption(summary) ? [{ field, value: summary.value }] : [];
+          return summary.kind === "agreed" && isPresumption(summary) ? [{ field, summary }] : [];
         }),
       }))
       .filter((finding) => finding.fields.length > 0),

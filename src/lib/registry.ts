@@ -60,12 +60,6 @@ export async function getPositions(): Promise<PositionEntry[]> {
   return (await registry()).positions;
 }
 
-/** One deployment by id, or by a former id kept as an alias. */
-export async function getDeployment(id: string): Promise<DeploymentEntry | undefined> {
-  const deployments = await getDeployments();
-  return deployments.find((d) => d.id === id) ?? deployments.find((d) => d.aliases.includes(id));
-}
-
 /** Deployments related to one entry: same product, same authority, same country, and succession. */
 export async function relatedDeployments(entry: DeploymentEntry) {
   const others = (await getDeployments()).filter((d) => d.id !== entry.id);
