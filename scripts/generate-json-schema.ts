@@ -4,7 +4,7 @@
  */
 import { writeFileSync, mkdirSync } from "node:fs";
 import { collections, type CollectionName } from "../src/schema/index.ts";
-import { jsonSchemaFileName, recordJsonSchemaText } from "../src/lib/json-schema.ts";
+import { jsonSchemaFileName, recordJsonSchemaText } from "../src/lib/outputs/json-schema.ts";
 
 mkdirSync("public/schema", { recursive: true });
 for (const collection of Object.keys(collections) as CollectionName[]) {

@@ -5,9 +5,9 @@
  */
 import { resolve } from "node:path";
 import { languages } from "../src/i18n/index.ts";
-import { registryFromFiles } from "../src/lib/registry-from-files.ts";
-import { deploymentCard, pageCard } from "../src/lib/social-cards/card.ts";
-import { writeCards } from "../src/lib/social-cards/render.ts";
+import { registryFromFiles } from "../src/lib/model/registry-from-files.ts";
+import { deploymentCard, pageCard } from "../src/lib/outputs/social-cards/card.ts";
+import { writeCards } from "../src/lib/outputs/social-cards/render.ts";
 
 const siteDir = resolve(process.argv[2] ?? "dist");
 const model = registryFromFiles(process.env.REGISTRY_DATA_DIR ?? "data");

@@ -3,7 +3,7 @@
  * Exits non-zero if there is any error. Usage: tsx scripts/validate.ts [data-folder]
  */
 import { resolve } from "node:path";
-import { formatProblem, githubAnnotation, validateRegistry } from "../src/lib/validation.ts";
+import { formatProblem, githubAnnotation, validateRegistry } from "../src/lib/validation/validate-registry.ts";
 
 const dataDir = resolve(process.argv[2] ?? "data");
 const { problems, filesRead, registry } = validateRegistry(dataDir);

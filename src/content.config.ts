@@ -5,7 +5,7 @@
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
 import { collections as schemas, type CollectionName } from "./schema/index.ts";
-import { formatProblem, validateRegistry, type ValidationResult } from "./lib/validation.ts";
+import { formatProblem, validateRegistry, type ValidationResult } from "./lib/validation/validate-registry.ts";
 
 // REGISTRY_DATA_DIR lets a developer preview the site with another data folder (e.g. test fixtures).
 const dataDir = process.env.REGISTRY_DATA_DIR ?? "data";

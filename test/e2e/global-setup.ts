@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "./static-server.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
-import { buildSteps, runStep } from "../../src/lib/build-steps.ts";
+import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

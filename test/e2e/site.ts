@@ -8,7 +8,7 @@ import { afterAll, beforeAll, inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser } from "./browser.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
-import { formatProblem, validateRegistry, type LoadedRecord } from "../../src/lib/validation.ts";
+import { formatProblem, validateRegistry, type LoadedRecord } from "../../src/lib/validation/validate-registry.ts";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim, Deployment, Product } from "../../src/schema/index.ts";
 

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, validateRecordText } from "../../src/lib/validation.ts";
+import { formatProblem, validateRecordText } from "../../src/lib/validation/validate-registry.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const guide = readFileSync(join(root, "CONTRIBUTING.md"), "utf8");

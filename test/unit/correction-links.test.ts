@@ -11,7 +11,7 @@ import {
   newDeploymentIssueUrl,
   sourceText,
   type CorrectionTarget,
-} from "../../src/lib/correction-links.ts";
+} from "../../src/lib/site/correction-links.ts";
 
 const github = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://github.com/owner/register" });
 const gitlab = repositoryConfig({ REGISTRY_REPOSITORY_URL: "https://gitlab.example.org/group/register.git" });

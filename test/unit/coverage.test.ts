@@ -1,5 +1,5 @@
 // What the coverage page reports: counts a reader sees and the lists of gaps.
-import type { ClaimSummary } from "../../src/lib/derive.ts";
+import type { ClaimSummary } from "../../src/lib/model/derive.ts";
 import { describe, expect, it } from "vitest";
 import {
   coverage,
@@ -7,7 +7,7 @@ import {
   type DeploymentRecord,
   type PositionRecord,
   type ProductRecord,
-} from "../../src/lib/coverage.ts";
+} from "../../src/lib/model/coverage.ts";
 
 type Finding = { field: string; summary: ClaimSummary<string> };
 /** Each disputed field with every value its sources give. */

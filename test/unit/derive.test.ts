@@ -1,6 +1,6 @@
 // Values the registry derives instead of storing.
 import { describe, expect, it } from "vitest";
-import { currentStatus, freeSoftware, isPresumption, summarizeClaims } from "../../src/lib/derive.ts";
+import { currentStatus, freeSoftware, isPresumption, summarizeClaims } from "../../src/lib/model/derive.ts";
 import type { Claim } from "../../src/schema/index.ts";
 
 const claim = <T>(value: T, confidence: Claim<T>["confidence"] = "reported"): Claim<T> => ({

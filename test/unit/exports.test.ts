@@ -6,10 +6,10 @@ import {
   deploymentsDocument,
   positionsDocument,
   productsDocument,
-} from "../../src/lib/exports.ts";
+} from "../../src/lib/outputs/exports.ts";
 import { deploymentsExport, positionsExport, productsExport } from "../../src/schema/export.ts";
-import { registryFromFiles } from "../../src/lib/registry-from-files.ts";
-import { buildRegistry } from "../../src/lib/registry-model.ts";
+import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
+import { buildRegistry } from "../../src/lib/model/registry-model.ts";
 import { deploymentSchema, productSchema } from "../../src/schema/index.ts";
 import { readdirSync } from "node:fs";
 

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, readdir } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bibtex, citationText, cslJson } from "../../src/lib/citation.ts";
-import { atomDate, atomFeed, feedItems } from "../../src/lib/feed.ts";
-import { registryFromFiles } from "../../src/lib/registry-from-files.ts";
-import { deploymentCard } from "../../src/lib/social-cards/card.ts";
-import { cardHash, loadFonts, writeCards } from "../../src/lib/social-cards/render.ts";
+import { bibtex, citationText, cslJson } from "../../src/lib/outputs/citation.ts";
+import { atomDate, atomFeed, feedItems } from "../../src/lib/outputs/feed.ts";
+import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
+import { deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
+import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
 const model = registryFromFiles("data");
 const site = new URL("https://registry.example.org");

@@ -1,8 +1,8 @@
 // The registry's own records: all valid, all loaded, and the editor schemas up to date.
 import { readFileSync, readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { formatProblem, validateRegistry } from "../../src/lib/validation.ts";
-import { jsonSchemaFileName, recordJsonSchemaText } from "../../src/lib/json-schema.ts";
+import { formatProblem, validateRegistry } from "../../src/lib/validation/validate-registry.ts";
+import { jsonSchemaFileName, recordJsonSchemaText } from "../../src/lib/outputs/json-schema.ts";
 import { collections, type CollectionName } from "../../src/schema/index.ts";
 
 const { problems, registry } = validateRegistry("data");

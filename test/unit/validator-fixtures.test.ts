@@ -4,7 +4,7 @@
 import { readFileSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import { describe, expect, it } from "vitest";
-import { formatProblem, validateRegistry } from "../../src/lib/validation.ts";
+import { formatProblem, validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 
 const root = join(import.meta.dirname, "..", "fixtures", "invalid");
 const { problems } = validateRegistry(root);

@@ -1,9 +1,9 @@
 /** /<lang>/feed.xml: the Atom feed of changes in one language. */
 import type { APIRoute } from "astro";
 import { languages, type Lang } from "../../i18n/index.ts";
-import { getRegistryModel } from "../../lib/registry.ts";
-import { atomFeed, feedItems } from "../../lib/feed.ts";
-import { firstAddedDates } from "../../lib/record-history.ts";
+import { getRegistryModel } from "../../lib/site/astro-registry.ts";
+import { atomFeed, feedItems } from "../../lib/outputs/feed.ts";
+import { firstAddedDates } from "../../lib/model/record-history.ts";
 
 export function getStaticPaths() {
   return languages.map((lang) => ({ params: { lang } }));

@@ -1,5 +1,5 @@
 /** Shared by the api/v1 endpoints: the registry model and the build's context. */
-import { getRegistryModel } from "../../../lib/registry.ts";
+import { getRegistryModel } from "../../../lib/site/astro-registry.ts";
 
 const generated = new Date();
 

@@ -1,6 +1,6 @@
 /** api/v1/deployments.csv: one row per deployment with flat columns. */
 import type { APIRoute } from "astro";
-import { deploymentsCsv } from "../../../lib/exports.ts";
+import { deploymentsCsv } from "../../../lib/outputs/exports.ts";
 import { exportContext } from "./_documents.ts";
 
 export const GET: APIRoute = async ({ site }) => {

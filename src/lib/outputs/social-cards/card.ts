@@ -2,9 +2,9 @@
  * What a social card (1200×630) shows, and the element tree satori draws from it.
  * Pure: no fonts, no files; rendering lives in render.ts.
  */
-import { localize, t, type Lang } from "../../i18n/index.ts";
-import type { DeploymentEntry } from "../registry-model.ts";
-import { headlineValue } from "../derive.ts";
+import { localize, t, type Lang } from "../../../i18n/index.ts";
+import type { DeploymentEntry } from "../../model/registry-model.ts";
+import { headlineValue } from "../../model/derive.ts";
 
 /** The text of one card. */
 export type CardModel = {

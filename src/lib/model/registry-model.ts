@@ -3,10 +3,10 @@
  * resolved and derived fields added. Pure: it takes parsed records, wherever they came from
  * (Astro's content collections on the site, the validator in scripts and build hooks).
  */
-import type { Deployment, Position, Product } from "../schema/index.ts";
+import type { Deployment, Position, Product } from "../../schema/index.ts";
 import { currentStatus, freeSoftware, summarizeClaims, type ClaimSummary, type FreeSoftware } from "./derive.ts";
 import type { z } from "zod";
-import type * as v from "../schema/vocabulary.ts";
+import type * as v from "../../schema/vocabulary.ts";
 
 type Out<T extends z.ZodType> = z.output<T>;
 

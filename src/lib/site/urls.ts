@@ -3,7 +3,7 @@
  * Paths are the same in both languages except for the language prefix, so the language
  * switch only swaps the prefix.
  */
-import type { Lang } from "../i18n/index.ts";
+import type { Lang } from "../../i18n/index.ts";
 
 /**
  * Where the site lives below its domain, e.g. `/` or `/register/` for a GitHub project page.

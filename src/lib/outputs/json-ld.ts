@@ -1,8 +1,8 @@
 /** schema.org JSON-LD: the registry as a Dataset on the home page, each entry on its own page. */
-import { localize, t, type Lang } from "../i18n/index.ts";
-import type { DeploymentEntry } from "./registry-model.ts";
-import { dataLicence } from "./site-info.ts";
-import { apiUrl, homeUrl } from "./urls.ts";
+import { localize, t, type Lang } from "../../i18n/index.ts";
+import type { DeploymentEntry } from "../model/registry-model.ts";
+import { dataLicence } from "../site/site-info.ts";
+import { apiUrl, homeUrl } from "../site/urls.ts";
 
 /** The whole registry as a schema.org Dataset with its downloads. */
 export function datasetJsonLd(

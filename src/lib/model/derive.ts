@@ -2,9 +2,9 @@
  * Values the registry derives instead of storing: the current status, "free software",
  * and what a list of possibly disagreeing claims amounts to.
  */
-import type { Claim } from "../schema/index.ts";
+import type { Claim } from "../../schema/index.ts";
 import type { z } from "zod";
-import type { licence, lifecycleStatus } from "../schema/vocabulary.ts";
+import type { licence, lifecycleStatus } from "../../schema/vocabulary.ts";
 
 type Licence = z.output<typeof licence>;
 type LifecycleStatus = z.output<typeof lifecycleStatus>;

@@ -3,7 +3,7 @@
  * Astro's content layer: build hooks (social cards), scripts and tests.
  */
 import { buildRegistry, type RegistryModel } from "./registry-model.ts";
-import { formatProblem, validateRegistry } from "./validation.ts";
+import { formatProblem, validateRegistry } from "../validation/validate-registry.ts";
 
 /** Validates `dataDir` and returns the resolved registry; throws with the report if any record is invalid. */
 export function registryFromFiles(dataDir = "data"): RegistryModel {

@@ -4,10 +4,10 @@
  * used depends on the forge the repository is on (see `src/config.ts`); with no known forge
  * a correction goes by mail if an address is configured, and otherwise there is no link.
  */
-import { repository, type RepositoryConfig } from "../config.ts";
-import { t, type Lang } from "../i18n/index.ts";
-import type { CollectionName, Deployment } from "../schema/index.ts";
-import type { ClaimSummary } from "./derive.ts";
+import { repository, type RepositoryConfig } from "../../config.ts";
+import { t, type Lang } from "../../i18n/index.ts";
+import type { CollectionName, Deployment } from "../../schema/index.ts";
+import type { ClaimSummary } from "../model/derive.ts";
 
 /** The record a correction is about: enough to find its file and its page. */
 export type CorrectionEntry = {

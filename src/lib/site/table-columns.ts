@@ -2,10 +2,10 @@
  * The comparison table's columns: what each shows, what it sorts by, and what it filters by.
  * One definition serves the server-rendered table, the filter form and the URL state.
  */
-import type { Lang } from "../i18n/index.ts";
-import { localize, t } from "../i18n/index.ts";
-import { headlineValue } from "./derive.ts";
-import type { DeploymentEntry } from "./registry.ts";
+import type { Lang } from "../../i18n/index.ts";
+import { localize, t } from "../../i18n/index.ts";
+import { headlineValue } from "../model/derive.ts";
+import type { DeploymentEntry } from "./astro-registry.ts";
 
 /** A column key; also the URL parameter name of its filter and its sort. */
 export type ColumnKey =

@@ -1,6 +1,6 @@
 /** JSON Schemas generated from the zod schemas, for editors (yaml-language-server) and the open-data API. */
 import { z } from "zod";
-import { collections, type CollectionName } from "../schema/index.ts";
+import { collections, type CollectionName } from "../../schema/index.ts";
 
 /** File name of a collection's JSON Schema, e.g. `deployment.schema.json`. */
 export function jsonSchemaFileName(collection: CollectionName): string {

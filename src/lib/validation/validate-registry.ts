@@ -6,8 +6,8 @@
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { z } from "zod";
-import { collections, type CollectionName } from "../schema/index.ts";
-import type { Deployment, Position as PositionRecord, Product } from "../schema/index.ts";
+import { collections, type CollectionName } from "../../schema/index.ts";
+import type { Deployment, Position as PositionRecord, Product } from "../../schema/index.ts";
 import { isMap, isSeq } from "yaml";
 import { findNode, parseYamlWithPositions, positionOf, type ParsedYaml } from "./yaml-source.ts";
 import { closestMatch } from "./closest-match.ts";

@@ -1,7 +1,7 @@
 /** The Atom feed of changes: new entries, dated status steps and reviews, newest first. */
-import { localize, t, type Lang } from "../i18n/index.ts";
-import type { RegistryModel } from "./registry-model.ts";
-import { deploymentUrl, feedUrl, homeUrl } from "./urls.ts";
+import { localize, t, type Lang } from "../../i18n/index.ts";
+import type { RegistryModel } from "../model/registry-model.ts";
+import { deploymentUrl, feedUrl, homeUrl } from "../site/urls.ts";
 
 /** One item of the feed. */
 export type FeedItem = { id: string; title: string; updated: string; link: string; summary: string };

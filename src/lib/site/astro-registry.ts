@@ -3,16 +3,16 @@
  * resolved registry (see registry-model.ts). Pages import from here.
  */
 import { getCollection } from "astro:content";
-import type { Claim } from "../schema/index.ts";
-import type { ClaimSummary } from "./derive.ts";
-import { dataVersion } from "./data-version.ts";
+import type { Claim } from "../../schema/index.ts";
+import type { ClaimSummary } from "../model/derive.ts";
+import { dataVersion } from "../model/data-version.ts";
 import {
   buildRegistry,
   type DeploymentEntry,
   type PositionEntry,
   type ProductEntry,
   type RegistryModel,
-} from "./registry-model.ts";
+} from "../model/registry-model.ts";
 
 export type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel };
 

@@ -1,11 +1,11 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
 import { z } from "zod";
-import { deploymentsExport, positionsExport, productsExport } from "../schema/export.ts";
-import { headlineValue } from "./derive.ts";
-import type { DeploymentEntry, RegistryModel } from "./registry-model.ts";
-import { dataLicence, apiVersion } from "./site-info.ts";
-import { dataVersion } from "./data-version.ts";
-import { deploymentUrl, positionUrl, productUrl } from "./urls.ts";
+import { deploymentsExport, positionsExport, productsExport } from "../../schema/export.ts";
+import { headlineValue } from "../model/derive.ts";
+import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
+import { dataLicence, apiVersion } from "../site/site-info.ts";
+import { dataVersion } from "../model/data-version.ts";
+import { deploymentUrl, positionUrl, productUrl } from "../site/urls.ts";
 
 type Context = { site: URL; generated: Date };
 

@@ -3,8 +3,8 @@
  * Pure: it takes the arrays `registry.ts` hands out (or records written inline in a test).
  */
 import type { z } from "zod";
-import type { Claim, Deployment, Position, Product } from "../schema/index.ts";
-import { level, protocol, sector } from "../schema/vocabulary.ts";
+import type { Claim, Deployment, Position, Product } from "../../schema/index.ts";
+import { level, protocol, sector } from "../../schema/vocabulary.ts";
 import { headlineValue, isPresumption, summarizeClaims } from "./derive.ts";
 
 type Level = z.output<typeof level>;

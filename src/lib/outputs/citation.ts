@@ -1,5 +1,5 @@
 /** Ready citations of one entry: a line to paste, BibTeX and CSL-JSON for reference managers. */
-import { t, type Lang } from "../i18n/index.ts";
+import { t, type Lang } from "../../i18n/index.ts";
 
 /** What a citation needs to know about an entry. */
 export type CitationInput = {
