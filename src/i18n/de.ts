@@ -232,6 +232,16 @@ export const de = {
     bySector: "Nach Bereich",
     bySectorNote: "Ein Einsatz kann mehreren Bereichen dienen und zählt dann in jedem.",
     byProtocol: "Nach Protokoll",
+    byField: "Wie gut jede Kernangabe belegt ist",
+    byFieldIntro:
+      "Für jeden Einsatz und jede Kernangabe: Stützt eine genannte Quelle den Wert, nur die Quellen des Eintrags insgesamt, nur eine redaktionelle Vermutung, widersprechen sich Quellen, oder ist nichts bekannt? Angaben zum Produkt zählen für jeden Einsatz, der das Produkt nutzt.",
+    backing: {
+      sourced: "genannte Quelle",
+      unattributed: "nur Quellen des Eintrags",
+      presumed: "Vermutung",
+      disputed: "umstritten",
+      none: "unbekannt",
+    },
     gaps: "Wo das Register wenig weiß",
     gapsIntro: "Hier helfen Hinweise mit Quellen am meisten.",
     emptySectors: "Bereiche ohne erfassten Einsatz",

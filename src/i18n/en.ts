@@ -233,6 +233,16 @@ export const en = {
     bySector: "By sector",
     bySectorNote: "A deployment can serve several sectors and then counts in each.",
     byProtocol: "By protocol",
+    byField: "How well each key fact is backed",
+    byFieldIntro:
+      "For every deployment and key fact: is the value backed by a named source, only by the record's sources as a whole, only by an editorial presumption, disputed between sources, or not known at all? Product facts count for each deployment that uses the product.",
+    backing: {
+      sourced: "named source",
+      unattributed: "record's sources only",
+      presumed: "presumption",
+      disputed: "disputed",
+      none: "not known",
+    },
     gaps: "Where the registry knows little",
     gapsIntro: "This is where pointers with sources help most.",
     emptySectors: "Sectors without a recorded deployment",

@@ -129,3 +129,6 @@ export const positionKind = z.enum(["recommendation", "ruling", "guideline", "st
 
 /** A position's verdict on one subject. */
 export const verdict = z.enum(["required", "recommended", "acceptable", "advised-against", "ruled-out"]);
+
+/** Whether a product is free software, derived from its client and server licences, never typed in. */
+export const freeSoftware = z.enum(["free", "non-free", "unknown"]);

@@ -2,25 +2,26 @@
 import { describe, expect, it } from "vitest";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim } from "../../src/schema/index.ts";
+import { allDeploymentFacts, isDerived } from "../../src/lib/model/key-facts.ts";
 import { expectedMarker, headline, languages, records, siteUrl, useBrowser, type ExpectedDeployment } from "./site.ts";
 
 const browser = useBrowser();
 
-/** Key facts whose claims the page lists, with where the claims come from and their labels. */
+/**
+ * Key facts whose claims the page lists: every stated row of the key-fact table, with its claims
+ * read from the deployment's or its product's YAML record, and its labels.
+ */
 function claimFacts(deployment: ExpectedDeployment, lang: Lang) {
   const label = t(lang).label;
-  const product = deployment.product.data;
-  const { data } = deployment;
-  return {
-    protocol: { claims: product.protocol, labels: label.protocol },
-    "licences.client": { claims: product.licences.client, labels: label.licence },
-    "licences.server": { claims: product.licences.server, labels: label.licence },
-    architecture: { claims: product.architecture, labels: label.architecture },
-    topology: { claims: data.topology, labels: label.topology },
-    federation: { claims: data.federation, labels: label.federationStatus },
-    interoperability: { claims: data.interoperability, labels: label.interoperability },
-    reach: { claims: data.reach, labels: label.externalReach },
-  } satisfies Record<string, { claims: Claim<string>[] | undefined; labels: Record<string, string> }>;
+  return Object.fromEntries(
+    allDeploymentFacts
+      .filter((row) => !isDerived(row))
+      .map((row) => {
+        const record = row.collection === "products" ? deployment.product.data : deployment.data;
+        const claims = (row.claims as (record: unknown) => Claim<string>[] | undefined)(record);
+        return [row.key, { claims, labels: label[row.labels] as Record<string, string> }];
+      }),
+  );
 }
 
 /** The shown value of a fact: its label, both labels when disputed, and the hidden presumption note. */

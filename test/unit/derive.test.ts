@@ -9,20 +9,40 @@ const claim = <T>(value: T, confidence: Claim<T>["confidence"] = "reported"): Cl
   confidence,
 });
 
+/** Free software as the table shows it: the agreed value, or "disputed". */
+function freeSoftwareOf(client: Claim<string>[], server: Claim<string>[]): string {
+  const summary = freeSoftware(summarizeClaims(client, "unknown"), summarizeClaims(server, "unknown"));
+  return summary.kind === "agreed" ? summary.value : "disputed";
+}
+
 describe("free software", () => {
   it("is free only when client and server are both free", () => {
-    expect(freeSoftware([claim("free")], [claim("free")])).toBe("free");
-    expect(freeSoftware([claim("free")], [claim("proprietary")])).toBe("non-free");
-    expect(freeSoftware([claim("proprietary")], [claim("proprietary")])).toBe("non-free");
+    expect(freeSoftwareOf([claim("free")], [claim("free")])).toBe("free");
+    expect(freeSoftwareOf([claim("free")], [claim("proprietary")])).toBe("non-free");
+    expect(freeSoftwareOf([claim("proprietary")], [claim("proprietary")])).toBe("non-free");
+    expect(freeSoftwareOf([claim("source-available")], [claim("free")])).toBe("non-free");
   });
 
   it("is unknown when one side is unknown and the other free", () => {
-    expect(freeSoftware([claim("free")], [claim("unknown")])).toBe("unknown");
-    expect(freeSoftware([claim("free")], [])).toBe("unknown");
+    expect(freeSoftwareOf([claim("free")], [claim("unknown")])).toBe("unknown");
+    expect(freeSoftwareOf([claim("free")], [])).toBe("unknown");
   });
 
-  it("is disputed when the sources disagree about a licence", () => {
-    expect(freeSoftware([claim("free")], [claim("free"), claim("proprietary")])).toBe("disputed");
+  it("is disputed when the sources disagree about a licence in a way that changes the answer", () => {
+    expect(freeSoftwareOf([claim("free")], [claim("free"), claim("proprietary")])).toBe("disputed");
+  });
+
+  it("is non-free, not disputed, when one side is proprietary in every claim and the other is disputed", () => {
+    // Threema: clients closed, later open; server proprietary throughout.
+    expect(freeSoftwareOf([claim("proprietary"), claim("free")], [claim("proprietary")])).toBe("non-free");
+  });
+
+  it("keeps the claims it rests on, so a presumption stays one", () => {
+    const summary = freeSoftware(
+      summarizeClaims([claim("free", "presumed")], "unknown"),
+      summarizeClaims([claim("free", "presumed")], "unknown"),
+    );
+    expect(isPresumption(summary)).toBe(true);
   });
 });
 

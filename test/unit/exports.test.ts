@@ -7,7 +7,7 @@ import {
   positionsDocument,
   productsDocument,
 } from "../../src/lib/outputs/exports.ts";
-import { deploymentsExport, positionsExport, productsExport } from "../../src/schema/export.ts";
+import { deploymentsExport, positionsExport, productsExport } from "../../src/lib/outputs/export-schema.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { buildRegistry } from "../../src/lib/model/registry-model.ts";
 import { deploymentSchema, productSchema } from "../../src/schema/index.ts";

@@ -5,7 +5,15 @@
 import type { z } from "zod";
 import type { Claim, Deployment, Position, Product } from "../../schema/index.ts";
 import { level, protocol, sector } from "../../schema/vocabulary.ts";
-import { headlineValue, isPresumption, summarizeClaims } from "./derive.ts";
+import { headlineValue, isPresumption, summarizeClaims, type ClaimSummary } from "./derive.ts";
+import {
+  deploymentFacts,
+  isDerived,
+  productFacts,
+  type DeploymentFactKey,
+  type KeyFactRow,
+  type ProductStatedKey,
+} from "./key-facts.ts";
 
 type Level = z.output<typeof level>;
 type Protocol = z.output<typeof protocol>;
@@ -49,17 +57,11 @@ export type RecordRef = {
   subtitle?: string;
 };
 
-/** A key comparison field that holds claims, named as in the record files. */
-export type ClaimField =
-  | "protocol"
-  | "architecture"
-  | "licences.client"
-  | "licences.server"
-  | "topology"
-  | "federation"
-  | "interoperability"
-  | "reach"
-  | "approvals";
+/** A key comparison field that holds claims, named as in the record files (see key-facts.ts). */
+export type ClaimField = DeploymentFactKey | ProductStatedKey | "approvals";
+
+/** How well a deployment's value for one key fact is backed. */
+export type Backing = "sourced" | "unattributed" | "presumed" | "disputed" | "none";
 
 /** How many records fall under one key. */
 export type Tally<K> = { key: K; count: number };
@@ -126,6 +128,16 @@ export function coverage(records: {
       claims: [],
     })),
   ];
+  const productById = new Map(products.map((p) => [p.id, p]));
+  const statedRows = [...productFacts, ...deploymentFacts].filter((row) => !isDerived(row));
+  const byField = statedRows.map((row) => {
+    const counts: Record<Backing, number> = { sourced: 0, unattributed: 0, presumed: 0, disputed: 0, none: 0 };
+    for (const d of deployments) {
+      const record = row.collection === "products" ? productById.get(d.product) : d;
+      counts[backing(summarizeClaims(record && claimsOf(row, record), "unknown"))] += 1;
+    }
+    return { field: row.key, counts };
+  });
   const jurisdictions = tally(deployments.map((d) => d.country ?? d.organisation ?? ""));
   const bySector = sector.options.map((key): Tally<Sector> => ({
     key,
@@ -146,6 +158,7 @@ export function coverage(records: {
     })),
     bySector,
     byProtocol: protocolTally(products, deployments),
+    byField,
     emptySectors: bySector.filter((row) => row.count === 0).map((row) => row.key),
     openQuestions: examined
       .filter((record) => record.openQuestions > 0)
@@ -189,10 +202,7 @@ function tally(keys: string[]): Tally<string>[] {
 
 function deploymentClaims(d: DeploymentRecord): [ClaimField, Claim<string>[] | undefined][] {
   return [
-    ["topology", d.topology],
-    ["federation", d.federation],
-    ["interoperability", d.interoperability],
-    ["reach", d.reach],
+    ...deploymentFacts.map((row): [ClaimField, Claim<string>[] | undefined] => [row.key, claimsOf(row, d)]),
     // One entry per classification: sources disagreeing about VS-NfD is a dispute, VS-NfD next to another level is not.
     ...[...new Set(d.approvals.map((approval) => approval.classification))].map(
       (classification): [ClaimField, Claim<string>[]] => [
@@ -206,10 +216,25 @@ function deploymentClaims(d: DeploymentRecord): [ClaimField, Claim<string>[] | u
 }
 
 function productClaims(p: ProductRecord): [ClaimField, Claim<string>[] | undefined][] {
-  return [
-    ["protocol", p.protocol],
-    ["architecture", p.architecture],
-    ["licences.client", p.licences.client],
-    ["licences.server", p.licences.server],
-  ];
+  return productFacts.flatMap((row): [ClaimField, Claim<string>[] | undefined][] =>
+    isDerived(row) ? [] : [[row.key, claimsOf(row, p)]],
+  );
+}
+
+/**
+ * The claims a record makes about a stated fact. Coverage works on the fields it picks from a
+ * record (DeploymentRecord, ProductRecord), which include every claim field the rows read.
+ */
+function claimsOf(row: KeyFactRow, record: DeploymentRecord | ProductRecord): Claim<string>[] | undefined {
+  if (isDerived(row)) return undefined;
+  return (row.claims as (record: unknown) => Claim<string>[] | undefined)(record);
+}
+
+/** How a fact's value is backed: by named sources, only by the record as a whole, by a presumption, or not at all. */
+export function backing(summary: ClaimSummary<string>): Backing {
+  if (summary.kind === "disputed") return "disputed";
+  if (summary.claims.length === 0 || summary.value === "unknown") return "none";
+  if (isPresumption(summary)) return "presumed";
+  if (summary.claims.every((claim) => claim.confidence === "unattributed")) return "unattributed";
+  return "sourced";
 }

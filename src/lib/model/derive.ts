@@ -4,7 +4,7 @@
  */
 import type { Claim } from "../../schema/index.ts";
 import type { z } from "zod";
-import type { licence, lifecycleStatus } from "../../schema/vocabulary.ts";
+import type { freeSoftware as freeSoftwareValue, licence, lifecycleStatus } from "../../schema/vocabulary.ts";
 
 type Licence = z.output<typeof licence>;
 type LifecycleStatus = z.output<typeof lifecycleStatus>;
@@ -39,15 +39,27 @@ export function currentStatus(history: { status: LifecycleStatus }[]): Lifecycle
 }
 
 /** Free software means both client and server are free; any proprietary side makes it non-free. */
-export type FreeSoftware = "free" | "non-free" | "unknown" | "disputed";
+export type FreeSoftware = z.output<typeof freeSoftwareValue>;
 
-/** Derives whether a product is free software from its client and server licence claims. */
-export function freeSoftware(client: Claim<Licence>[], server: Claim<Licence>[]): FreeSoftware {
-  const clientSummary = summarizeClaims(client, "unknown");
-  const serverSummary = summarizeClaims(server, "unknown");
-  if (clientSummary.kind === "disputed" || serverSummary.kind === "disputed") return "disputed";
-  const sides = [clientSummary.value, serverSummary.value];
-  if (sides.every((side) => side === "free")) return "free";
-  if (sides.some((side) => side === "proprietary" || side === "source-available")) return "non-free";
-  return "unknown";
+/** Free software from one client and one server licence. */
+function freeSoftwareOf(client: Licence, server: Licence): FreeSoftware {
+  if (client === "free" && server === "free") return "free";
+  const nonFree = (side: Licence) => side === "proprietary" || side === "source-available";
+  return nonFree(client) || nonFree(server) ? "non-free" : "unknown";
+}
+
+/**
+ * Derives whether a product is free software from its client and server licence claims. Where
+ * sources disagree about a side, every combination is tried: a dispute that cannot change the
+ * answer (a side proprietary in every claim) is no dispute about free software.
+ */
+export function freeSoftware(client: ClaimSummary<string>, server: ClaimSummary<string>): ClaimSummary<FreeSoftware> {
+  const valuesOf = (side: ClaimSummary<string>) => (side.kind === "agreed" ? [side.value] : side.values) as Licence[];
+  const outcomes = [...new Set(valuesOf(client).flatMap((c) => valuesOf(server).map((s) => freeSoftwareOf(c, s))))];
+  const claims = [...client.claims, ...server.claims].map((claim) => ({
+    ...claim,
+    value: freeSoftwareOf(claim.value as Licence, claim.value as Licence),
+  }));
+  if (outcomes.length === 1) return { kind: "agreed", value: outcomes[0]!, claims };
+  return { kind: "disputed", values: outcomes, claims };
 }

@@ -4,7 +4,9 @@
  * (Astro's content collections on the site, the validator in scripts and build hooks).
  */
 import type { Deployment, Position, Product } from "../../schema/index.ts";
-import { currentStatus, freeSoftware, summarizeClaims, type ClaimSummary, type FreeSoftware } from "./derive.ts";
+import { currentStatus, summarizeClaims, type ClaimSummary } from "./derive.ts";
+import { summarizeDeploymentFacts, summarizeProductFacts, type KeyFactKey, type ProductFactKey } from "./key-facts.ts";
+import { localize, languages, t, type Lang } from "../../i18n/index.ts";
 import type { z } from "zod";
 import type * as v from "../../schema/vocabulary.ts";
 
@@ -15,11 +17,8 @@ export type ProductEntry = Product & {
   id: string;
   /** The record exactly as parsed from its file, without derived fields. */
   record: Product;
-  protocolSummary: ClaimSummary<Out<typeof v.protocol>>;
-  architectureSummary: ClaimSummary<Out<typeof v.architecture>>;
-  clientLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
-  serverLicenceSummary: ClaimSummary<Out<typeof v.licence>>;
-  freeSoftware: FreeSoftware;
+  /** What the sources say about each key fact of the product (see key-facts.ts). */
+  facts: Record<ProductFactKey, ClaimSummary<string>>;
   basedOnProduct?: ProductEntry;
 };
 
@@ -30,14 +29,16 @@ export type DeploymentEntry = Deployment & {
   record: Deployment;
   productEntry: ProductEntry;
   currentStatus: Out<typeof v.lifecycleStatus>;
-  federationSummary: ClaimSummary<Out<typeof v.federationStatus>>;
-  topologySummary: ClaimSummary<Out<typeof v.topology>>;
-  interoperabilitySummary: ClaimSummary<Out<typeof v.interoperability>>;
-  reachSummary: ClaimSummary<Out<typeof v.externalReach>>;
+  /** Every key fact a reader sees for the deployment: its product's and its own (see key-facts.ts). */
+  facts: Record<KeyFactKey, ClaimSummary<string>>;
   /** Approvals by classification (e.g. VS-NfD), disputed where sources give different statuses. */
   approvalSummaries: { classification: string; summary: ClaimSummary<Out<typeof v.approvalStatus>> }[];
   /** The first authority's name, used as the entry's title. */
   title: Deployment["authorities"][number]["name"];
+  /** The heading of the entry in each language: the authority and the system's (or product's) name. */
+  displayName: Record<Lang, string>;
+  /** The country's or organisation's name in each language. */
+  jurisdictionName: Record<Lang, string>;
   /** Newest date in the status history, if any. */
   latestStatusDate?: string;
   /** Country code or organisation name: what the overview groups by. */
@@ -45,6 +46,16 @@ export type DeploymentEntry = Deployment & {
   /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
   supersedes: string[];
 };
+
+/** One value per language. */
+function byLanguage(text: (lang: Lang) => string): Record<Lang, string> {
+  return Object.fromEntries(languages.map((lang) => [lang, text(lang)])) as Record<Lang, string>;
+}
+
+/** The name of a country (by its code) or of an international organisation, in one language. */
+export function jurisdictionName(jurisdiction: string, lang: Lang): string {
+  return t(lang).country[jurisdiction] ?? jurisdiction;
+}
 
 /** A position with its id. */
 export type PositionEntry = Position & { id: string; record: Position };
@@ -67,11 +78,7 @@ export function buildRegistry(
       ...data,
       id,
       record: data,
-      protocolSummary: summarizeClaims(data.protocol, "unknown"),
-      architectureSummary: summarizeClaims(data.architecture, "unknown"),
-      clientLicenceSummary: summarizeClaims(data.licences.client, "unknown"),
-      serverLicenceSummary: summarizeClaims(data.licences.server, "unknown"),
-      freeSoftware: freeSoftware(data.licences.client, data.licences.server),
+      facts: summarizeProductFacts(data),
     });
   }
   for (const product of products.values()) {
@@ -86,10 +93,7 @@ export function buildRegistry(
       record: data,
       productEntry,
       currentStatus: currentStatus(data.status),
-      federationSummary: summarizeClaims(data.federation, "unknown"),
-      topologySummary: summarizeClaims(data.topology, "unknown"),
-      interoperabilitySummary: summarizeClaims(data.interoperability, "unknown"),
-      reachSummary: summarizeClaims(data.reach, "unknown"),
+      facts: { ...productEntry.facts, ...summarizeDeploymentFacts(data) },
       approvalSummaries: [...new Set(data.approvals.map((approval) => approval.classification))].map(
         (classification) => ({
           classification,
@@ -108,6 +112,10 @@ export function buildRegistry(
         }),
       ),
       title: data.authorities[0]!.name,
+      displayName: byLanguage(
+        (lang) => `${localize(data.authorities[0]!.name, lang).text}: ${data.name ?? productEntry.name}`,
+      ),
+      jurisdictionName: byLanguage((lang) => jurisdictionName(data.country ?? data.organisation!, lang)),
       latestStatusDate: data.status
         .map((step) => step.date ?? step.asOf)
         .filter((date) => date !== undefined)

@@ -1,7 +1,9 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
 import { z } from "zod";
-import { deploymentsExport, positionsExport, productsExport } from "../../schema/export.ts";
-import { headlineValue } from "../model/derive.ts";
+import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
+import { headlineValue, type ClaimSummary } from "../model/derive.ts";
+import { allDeploymentFacts, factDetails, productFacts, recordOf, type KeyFactKey } from "../model/key-facts.ts";
+import { confidence } from "../../schema/vocabulary.ts";
 import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
 import { dataLicence, apiVersion } from "../site/site-info.ts";
 import { dataVersion } from "../model/data-version.ts";
@@ -25,19 +27,27 @@ const permalinks = (site: URL, build: (lang: "de" | "en", id: string) => string,
 
 /** Fields of a deployment whose sources disagree. */
 export function disputedFields(deployment: DeploymentEntry): string[] {
-  const fields = {
-    protocol: deployment.productEntry.protocolSummary,
-    architecture: deployment.productEntry.architectureSummary,
-    "licences.client": deployment.productEntry.clientLicenceSummary,
-    "licences.server": deployment.productEntry.serverLicenceSummary,
-    topology: deployment.topologySummary,
-    federation: deployment.federationSummary,
-    interoperability: deployment.interoperabilitySummary,
-    reach: deployment.reachSummary,
-  };
-  return Object.entries(fields)
-    .filter(([, summary]) => summary.kind === "disputed")
-    .map(([field]) => field);
+  return allDeploymentFacts.filter((row) => deployment.facts[row.key].kind === "disputed").map((row) => row.key);
+}
+
+/** The confidences of the claims behind a fact, strongest first, joined by `|`; empty when nothing backs it. */
+export function factConfidence(summary: ClaimSummary<string>): string {
+  const given = new Set(summary.claims.map((claim) => claim.confidence));
+  return confidence.options.filter((level) => given.has(level)).join("|");
+}
+
+/** Each headline fact's value ("disputed" where sources disagree), keyed as in the key-fact table. */
+function headlineValues(facts: Partial<Record<KeyFactKey, ClaimSummary<string>>>, rows = allDeploymentFacts) {
+  return Object.fromEntries(
+    rows.filter((row) => row.headline).map((row) => [row.key, headlineValue(facts[row.key]!)]),
+  ) as Record<string, string>;
+}
+
+/** Each headline fact's confidence (see factConfidence). */
+function headlineConfidences(facts: Partial<Record<KeyFactKey, ClaimSummary<string>>>, rows = allDeploymentFacts) {
+  return Object.fromEntries(
+    rows.filter((row) => row.headline).map((row) => [row.key, factConfidence(facts[row.key]!)]),
+  ) as Record<string, string>;
 }
 
 /** api/v1/deployments.json */
@@ -51,11 +61,8 @@ export function deploymentsDocument(model: RegistryModel, context: Context): z.i
       record: d.record,
       derived: {
         currentStatus: d.currentStatus,
-        protocol: headlineValue(d.productEntry.protocolSummary),
-        freeSoftware: d.productEntry.freeSoftware,
-        architecture: headlineValue(d.productEntry.architectureSummary),
-        federation: headlineValue(d.federationSummary),
-        reach: headlineValue(d.reachSummary),
+        ...headlineValues(d.facts),
+        confidence: headlineConfidences(d.facts),
         disputedFields: disputedFields(d),
       },
     })),
@@ -72,8 +79,8 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
       permalinks: permalinks(context.site, productUrl, p.id),
       record: p.record,
       derived: {
-        protocol: headlineValue(p.protocolSummary),
-        freeSoftware: p.freeSoftware,
+        ...headlineValues(p.facts, productFacts),
+        confidence: headlineConfidences(p.facts, productFacts),
         deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
       },
     })),
@@ -123,18 +130,14 @@ export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | nu
   ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
   ["product", (d) => d.product],
   ["product_name", (d) => d.productEntry.name],
-  ["protocol", (d) => headlineValue(d.productEntry.protocolSummary)],
-  ["protocol_name", (d) => d.productEntry.protocolName],
-  ["licence_client", (d) => headlineValue(d.productEntry.clientLicenceSummary)],
-  ["licence_server", (d) => headlineValue(d.productEntry.serverLicenceSummary)],
-  ["free_software", (d) => d.productEntry.freeSoftware],
-  ["architecture", (d) => headlineValue(d.productEntry.architectureSummary)],
-  ["topology", (d) => headlineValue(d.topologySummary)],
-  ["federation", (d) => headlineValue(d.federationSummary)],
-  ["federation_confidence", (d) => [...new Set(d.federationSummary.claims.map((c) => c.confidence))].join("|")],
-  ["federation_group", (d) => d.federationGroup],
-  ["interoperability", (d) => headlineValue(d.interoperabilitySummary)],
-  ["reach", (d) => headlineValue(d.reachSummary)],
+  ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
+    [row.csv, (d) => headlineValue(d.facts[row.key])],
+    [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],
+    ...("details" in row ? row.details : []).map((detail): [string, (d: DeploymentEntry) => string | undefined] => [
+      detail.csv,
+      (d) => factDetails(row, recordOf(row, d)).find((shown) => shown.csv === detail.csv)?.text,
+    ]),
+  ]),
   ["current_status", (d) => d.currentStatus],
   ["status_date", (d) => d.latestStatusDate],
   ["disputed_fields", (d) => disputedFields(d).join("|")],

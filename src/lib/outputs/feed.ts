@@ -1,7 +1,7 @@
 /** The Atom feed of changes: new entries, dated status steps and reviews, newest first. */
 import { localize, t, type Lang } from "../../i18n/index.ts";
 import type { RegistryModel } from "../model/registry-model.ts";
-import { deploymentUrl, feedUrl, homeUrl } from "../site/urls.ts";
+import { deploymentUrl, feedUrl, homeUrl, recordFilePath } from "../site/urls.ts";
 
 /** One item of the feed. */
 export type FeedItem = { id: string; title: string; updated: string; link: string; summary: string };
@@ -20,7 +20,7 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
   for (const deployment of model.deployments) {
     const link = new URL(deploymentUrl(lang, deployment.id), site).href;
     const name = `${localize(deployment.title, lang).text}: ${deployment.name ?? deployment.productEntry.name}`;
-    const added = addedDates.get(`data/deployments/${deployment.id}.yaml`);
+    const added = addedDates.get(recordFilePath("deployments", deployment.id));
     if (added) {
       items.push({
         id: `${link}#added`,

@@ -4,7 +4,7 @@
  */
 import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
-import type { ClaimSummary } from "../model/derive.ts";
+import { headlineValue, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
 import {
   buildRegistry,
@@ -103,10 +103,8 @@ export async function deploymentsOfProduct(productId: string): Promise<Deploymen
 /** Headline figures for the home page, computed from the records. */
 export async function headlineFigures() {
   const deployments = await getDeployments();
-  const protocolOf = (d: DeploymentEntry) =>
-    d.productEntry.protocolSummary.kind === "agreed" ? d.productEntry.protocolSummary.value : "disputed";
-  const federationOf = (d: DeploymentEntry) =>
-    d.federationSummary.kind === "agreed" ? d.federationSummary.value : "disputed";
+  const protocolOf = (d: DeploymentEntry) => headlineValue(d.facts.protocol);
+  const federationOf = (d: DeploymentEntry) => headlineValue(d.facts.federation);
   return {
     deployments: deployments.length,
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,

@@ -4,6 +4,7 @@
  * used depends on the forge the repository is on (see `src/config.ts`); with no known forge
  * a correction goes by mail if an address is configured, and otherwise there is no link.
  */
+import { recordFilePath, recordUrl } from "./urls.ts";
 import { repository, type RepositoryConfig } from "../../config.ts";
 import { t, type Lang } from "../../i18n/index.ts";
 import type { CollectionName, Deployment } from "../../schema/index.ts";
@@ -16,6 +17,16 @@ export type CorrectionEntry = {
   /** Absolute address of the record's page. */
   permalink: string;
 };
+
+/** The correction entry of a record's page in one language, with its absolute permalink on `site`. */
+export function correctionEntry(
+  collection: CollectionName,
+  id: string,
+  lang: Lang,
+  site: URL | undefined,
+): CorrectionEntry {
+  return { collection, id, permalink: new URL(recordUrl(collection, lang, id), site).href };
+}
 
 /** What a correction link is about: a record, and optionally one field with its current value. */
 export type CorrectionTarget = CorrectionEntry & {
@@ -109,7 +120,7 @@ export function editRecordUrl(
   id: string,
   options: RepositoryConfig = repository,
 ): string | undefined {
-  const file = `${options.branch}/data/${collection}/${id}.yaml`;
+  const file = `${options.branch}/${recordFilePath(collection, id)}`;
   switch (options.forge) {
     case "github":
       return `${options.repositoryUrl}/edit/${file}`;

@@ -1,104 +1,123 @@
 /**
  * The comparison table's columns: what each shows, what it sorts by, and what it filters by.
- * One definition serves the server-rendered table, the filter form and the URL state.
+ * One definition serves the server-rendered table, the filter form and the URL state. The key
+ * facts among them come from the key-fact table (headline rows), so a new headline fact becomes
+ * a column and a filter by itself.
  */
 import type { Lang } from "../../i18n/index.ts";
 import { localize, t } from "../../i18n/index.ts";
 import { headlineValue } from "../model/derive.ts";
-import type { DeploymentEntry } from "./astro-registry.ts";
+import { allDeploymentFacts, factParam, type KeyFactRow } from "../model/key-facts.ts";
+import type { DeploymentEntry } from "../model/registry-model.ts";
+import { factName, factValueLabel } from "./fact-text.ts";
 
-/** A column key; also the URL parameter name of its filter and its sort. */
-export type ColumnKey =
-  | "authority"
-  | "country"
-  | "level"
-  | "sector"
-  | "product"
-  | "protocol"
-  | "free"
-  | "architecture"
-  | "federation"
-  | "reach"
-  | "status"
-  | "reviewed";
+/** One column (or filter-only column) of the table. */
+export type TableColumn = {
+  /** The URL parameter name of its filter and its sort; also `data-column` on its header. */
+  key: string;
+  /** Its header and filter title. */
+  title: (lang: Lang) => string;
+  /** Whether the table shows it as a column (sectors is a filter only). */
+  shown: boolean;
+  /** Whether the filter form offers it. */
+  filter: boolean;
+  /** The filterable value(s) of a deployment (several for sectors). */
+  values: (deployment: DeploymentEntry) => string[];
+  /** The label a reader sees for one filter value. */
+  valueLabel: (value: string, lang: Lang, deployments: DeploymentEntry[]) => string;
+  /** The text the column sorts by. */
+  sortKey: (deployment: DeploymentEntry, lang: Lang) => string;
+  /** The key fact the column shows, for fact columns. */
+  fact?: KeyFactRow;
+};
 
-/** The filterable value(s) of a deployment in a column (several for sectors). */
-export function filterValues(deployment: DeploymentEntry, column: ColumnKey): string[] {
-  const product = deployment.productEntry;
-  switch (column) {
-    case "country":
-      return [deployment.jurisdiction];
-    case "level":
-      return [deployment.level];
-    case "sector":
-      return deployment.sectors;
-    case "product":
-      return [product.id];
-    case "protocol":
-      return [headlineValue(product.protocolSummary)];
-    case "free":
-      return [product.freeSoftware];
-    case "architecture":
-      return [headlineValue(product.architectureSummary)];
-    case "federation":
-      return [headlineValue(deployment.federationSummary)];
-    case "reach":
-      return [headlineValue(deployment.reachSummary)];
-    case "status":
-      return [deployment.currentStatus];
-    default:
-      return [];
-  }
+const field = (name: keyof ReturnType<typeof t>["field"]) => (lang: Lang) => t(lang).field[name];
+const vocabularyLabel =
+  (section: "level" | "sector" | "lifecycleStatus") =>
+  (value: string, lang: Lang): string =>
+    (t(lang).label[section] as Record<string, string>)[value] ?? value;
+
+/** A column that shows one key fact. */
+function factColumn(row: KeyFactRow): TableColumn {
+  return {
+    key: factParam(row),
+    title: (lang) => factName(row, lang),
+    shown: true,
+    filter: true,
+    values: (deployment) => [headlineValue(deployment.facts[row.key])],
+    valueLabel: (value, lang) => factValueLabel(row, value, lang),
+    sortKey: (deployment, lang) => factValueLabel(row, headlineValue(deployment.facts[row.key]), lang),
+    fact: row,
+  };
 }
 
-/** Columns that get a filter, in the order the form shows them. */
-export const filterColumns: ColumnKey[] = [
-  "country",
-  "level",
-  "sector",
-  "product",
-  "protocol",
-  "free",
-  "architecture",
-  "federation",
-  "reach",
-  "status",
+/** The table's columns, in the order it shows them. */
+export const tableColumns: TableColumn[] = [
+  {
+    key: "authority",
+    title: field("authority"),
+    shown: true,
+    filter: false,
+    values: () => [],
+    valueLabel: (value) => value,
+    sortKey: (deployment, lang) => localize(deployment.title, lang).text,
+  },
+  {
+    key: "country",
+    title: field("country"),
+    shown: true,
+    filter: true,
+    values: (deployment) => [deployment.jurisdiction],
+    valueLabel: (value, lang) => t(lang).country[value] ?? value,
+    sortKey: (deployment, lang) => `${deployment.jurisdictionName[lang]} ${deployment.region ?? ""}`,
+  },
+  {
+    key: "level",
+    title: field("level"),
+    shown: true,
+    filter: true,
+    values: (deployment) => [deployment.level],
+    valueLabel: vocabularyLabel("level"),
+    sortKey: (deployment, lang) => vocabularyLabel("level")(deployment.level, lang),
+  },
+  {
+    key: "sector",
+    title: field("sectors"),
+    shown: false,
+    filter: true,
+    values: (deployment) => deployment.sectors,
+    valueLabel: vocabularyLabel("sector"),
+    sortKey: (deployment, lang) => deployment.sectors.map((s) => vocabularyLabel("sector")(s, lang)).join(", "),
+  },
+  {
+    key: "product",
+    title: field("product"),
+    shown: true,
+    filter: true,
+    values: (deployment) => [deployment.product],
+    valueLabel: (value, _lang, deployments) => deployments.find((d) => d.product === value)?.productEntry.name ?? value,
+    sortKey: (deployment) => deployment.productEntry.name,
+  },
+  ...allDeploymentFacts.filter((row) => row.headline).map(factColumn),
+  {
+    key: "status",
+    title: field("status"),
+    shown: true,
+    filter: true,
+    values: (deployment) => [deployment.currentStatus],
+    valueLabel: vocabularyLabel("lifecycleStatus"),
+    sortKey: (deployment, lang) => vocabularyLabel("lifecycleStatus")(deployment.currentStatus, lang),
+  },
+  {
+    key: "reviewed",
+    title: field("reviewed"),
+    shown: true,
+    filter: false,
+    values: () => [],
+    valueLabel: (value) => value,
+    sortKey: (deployment) => deployment.reviewed,
+  },
 ];
 
-/** The label a reader sees for one filter value of a column. */
-export function valueLabel(column: ColumnKey, value: string, lang: Lang, deployments: DeploymentEntry[]): string {
-  const dict = t(lang);
-  const label = dict.label;
-  if (value === "disputed") return dict.disputed;
-  const byColumn: Partial<Record<ColumnKey, Record<string, string>>> = {
-    level: label.level,
-    sector: label.sector,
-    protocol: label.protocol,
-    free: label.freeSoftware,
-    architecture: label.architecture,
-    federation: label.federationStatus,
-    reach: label.externalReach,
-    status: label.lifecycleStatus,
-  };
-  if (column === "country") return dict.country[value] ?? value;
-  if (column === "product") return deployments.find((d) => d.product === value)?.productEntry.name ?? value;
-  return byColumn[column]?.[value] ?? value;
-}
-
-/** The text a column sorts by for one deployment. */
-export function sortKey(deployment: DeploymentEntry, column: ColumnKey, lang: Lang): string {
-  switch (column) {
-    case "authority":
-      return localize(deployment.title, lang).text;
-    case "reviewed":
-      return deployment.reviewed;
-    case "product":
-      return deployment.productEntry.name;
-    case "country":
-      return `${valueLabel("country", deployment.jurisdiction, lang, [])} ${deployment.region ?? ""}`;
-    default:
-      return filterValues(deployment, column)
-        .map((value) => valueLabel(column, value, lang, []))
-        .join(", ");
-  }
-}
+/** Columns that get a filter, in the order the form shows them. */
+export const filterColumns = tableColumns.filter((column) => column.filter);

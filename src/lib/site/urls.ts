@@ -4,6 +4,7 @@
  * switch only swaps the prefix.
  */
 import type { Lang } from "../../i18n/index.ts";
+import type { CollectionName } from "../../schema/index.ts";
 
 /**
  * Where the site lives below its domain, e.g. `/` or `/register/` for a GitHub project page.
@@ -49,7 +50,19 @@ export const aboutUrl = (lang: Lang) => path(lang, "about");
 export const methodologyUrl = (lang: Lang) => path(lang, "methodology");
 export const contributeUrl = (lang: Lang) => path(lang, "contribute");
 
-/** The social card image of a page; `key` is e.g. `de/home` or `de/deployments/<id>`. */
+/** The page of a record of any collection. */
+export function recordUrl(collection: CollectionName, lang: Lang, id: string): string {
+  const byCollection = { deployments: deploymentUrl, products: productUrl, positions: positionUrl };
+  return byCollection[collection](lang, id);
+}
+
+/** Where a record's file lives in the repository, e.g. `data/deployments/de-bund-wire.yaml`. */
+export const recordFilePath = (collection: CollectionName, id: string) => `data/${collection}/${id}.yaml`;
+
+/** The key of a record page's own social card below og/, e.g. `de/deployments/<id>`. */
+export const recordCardKey = (collection: CollectionName, lang: Lang, id: string) => `${lang}/${collection}/${id}`;
+
+/** The social card image of a page; `key` is e.g. `de/home` or a `recordCardKey`. */
 export const socialCardUrl = (key: string) => assetUrl(`og/${key}.png`);
 
 /** The Atom feed of changes, per language. */

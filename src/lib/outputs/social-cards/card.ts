@@ -4,7 +4,9 @@
  */
 import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry } from "../../model/registry-model.ts";
-import { headlineValue } from "../../model/derive.ts";
+import { recordCardKey } from "../../site/urls.ts";
+import { allDeploymentFacts } from "../../model/key-facts.ts";
+import { factHeadlineText, factName } from "../../site/fact-text.ts";
 
 /** The text of one card. */
 export type CardModel = {
@@ -23,21 +25,18 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
   const dict = t(lang);
   const label = dict.label;
   const product = deployment.productEntry;
-  const protocol = headlineValue(product.protocolSummary);
-  const federation = headlineValue(deployment.federationSummary);
-  const where = deployment.country
-    ? (dict.country[deployment.country] ?? deployment.country)
-    : deployment.organisation!;
   return {
     lang,
-    key: `${lang}/deployments/${deployment.id}`,
-    kicker: [where, deployment.region, label.level[deployment.level]].filter(Boolean).join(" · "),
+    key: recordCardKey("deployments", lang, deployment.id),
+    kicker: [deployment.jurisdictionName[lang], deployment.region, label.level[deployment.level]]
+      .filter(Boolean)
+      .join(" · "),
     title: localize(deployment.title, lang).text,
     subtitle: deployment.name ? `${deployment.name} · ${product.name}` : product.name,
     tags: [
-      `${dict.field.protocol}: ${protocol === "disputed" ? dict.disputed : label.protocol[protocol]}`,
-      `${dict.field.freeSoftware}: ${label.freeSoftware[product.freeSoftware]}`,
-      `${dict.field.federation}: ${federation === "disputed" ? dict.disputed : label.federationStatus[federation]}`,
+      ...allDeploymentFacts
+        .filter((row) => row.headline)
+        .map((row) => `${factName(row, lang)}: ${factHeadlineText(row, deployment.facts[row.key], lang)}`),
       label.lifecycleStatus[deployment.currentStatus],
     ],
     footer: `${dict.cards.asOf} ${deployment.reviewed} · ${dict.siteName}`,

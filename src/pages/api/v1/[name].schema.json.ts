@@ -1,7 +1,7 @@
 /** api/v1/<name>.schema.json: the JSON Schema each export validates against. */
 import type { APIRoute } from "astro";
 import { z } from "zod";
-import { deploymentsExport, positionsExport, productsExport } from "../../../schema/export.ts";
+import { deploymentsExport, positionsExport, productsExport } from "../../../lib/outputs/export-schema.ts";
 import { jsonResponse } from "./_documents.ts";
 
 const schemas = { deployments: deploymentsExport, products: productsExport, positions: positionsExport };

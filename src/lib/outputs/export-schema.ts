@@ -3,29 +3,36 @@
  * normalized, with the fields the registry derives. Its JSON Schema is published beside it.
  */
 import { z } from "zod";
-import * as v from "./vocabulary.ts";
-import { deploymentSchema } from "./deployment.ts";
-import { productSchema } from "./product.ts";
-import { positionSchema } from "./position.ts";
-import { recordId } from "./common.ts";
+import * as v from "../../schema/vocabulary.ts";
+import { deploymentSchema, positionSchema, productSchema } from "../../schema/index.ts";
+import { recordId } from "../../schema/common.ts";
+import { allDeploymentFacts, productFacts, type KeyFactRow } from "../model/key-facts.ts";
 
 const headline = <T extends z.ZodType>(value: T) => z.union([value, z.literal("disputed")]);
+
+/** Each headline key fact's value, and how sure the sources are of it. */
+function headlineFields(rows: readonly KeyFactRow[]) {
+  const headlines = rows.filter((row) => row.headline);
+  const values = Object.fromEntries(headlines.map((row) => [row.key, headline(row.vocabulary)]));
+  const confidences = Object.fromEntries(
+    headlines.map((row) => [
+      row.key,
+      z.string().describe("Confidences of the claims behind the value, strongest first, joined by |; empty if none"),
+    ]),
+  );
+  return { ...values, confidence: z.strictObject(confidences) };
+}
 
 /** Values the registry computes for a deployment. */
 export const derivedDeployment = z.strictObject({
   currentStatus: v.lifecycleStatus,
-  protocol: headline(v.protocol),
-  freeSoftware: z.enum(["free", "non-free", "unknown", "disputed"]),
-  architecture: headline(v.architecture),
-  federation: headline(v.federationStatus),
-  reach: headline(v.externalReach),
+  ...headlineFields(allDeploymentFacts),
   disputedFields: z.array(z.string()).describe("Fields whose sources disagree"),
 });
 
 /** Values the registry computes for a product. */
 export const derivedProduct = z.strictObject({
-  protocol: headline(v.protocol),
-  freeSoftware: z.enum(["free", "non-free", "unknown", "disputed"]),
+  ...headlineFields(productFacts),
   deploymentCount: z.number().int().nonnegative(),
 });
 

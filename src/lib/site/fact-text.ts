@@ -1,0 +1,25 @@
+/** Key facts as words a reader sees: the label of a value, or "disputed" where sources disagree. */
+import { t, type Lang } from "../../i18n/index.ts";
+import type { ClaimSummary } from "../model/derive.ts";
+import type { KeyFactRow } from "../model/key-facts.ts";
+
+/** The labels of a fact's values in one language. */
+export function factLabels(row: KeyFactRow, lang: Lang): Record<string, string> {
+  return t(lang).label[row.labels] as Record<string, string>;
+}
+
+/** The label of one value of a fact ("disputed" for the headline of a dispute). */
+export function factValueLabel(row: KeyFactRow, value: string, lang: Lang): string {
+  if (value === "disputed") return t(lang).disputed;
+  return factLabels(row, lang)[value] ?? value;
+}
+
+/** A fact's headline in words: its agreed value's label, or "disputed". */
+export function factHeadlineText(row: KeyFactRow, summary: ClaimSummary<string>, lang: Lang): string {
+  return summary.kind === "agreed" ? factValueLabel(row, summary.value, lang) : t(lang).disputed;
+}
+
+/** A fact's name in one language, e.g. "Federation". */
+export function factName(row: KeyFactRow, lang: Lang): string {
+  return t(lang).field[row.name];
+}
