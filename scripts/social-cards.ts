@@ -10,7 +10,7 @@ import { deploymentCard, pageCard } from "../src/lib/outputs/social-cards/card.t
 import { writeCards } from "../src/lib/outputs/social-cards/render.ts";
 
 const siteDir = resolve(process.argv[2] ?? "dist");
-const model = registryFromFiles(process.env.REGISTRY_DATA_DIR ?? "data");
+const model = registryFromFiles();
 const cards = languages.flatMap((lang) => [
   ...(["home", "table", "overview"] as const).map((page) => pageCard(lang, page, model.deployments.length)),
   ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),

@@ -1,12 +1,16 @@
 /**
  * `npm run validate`: checks every record under data/ and prints one line per problem.
- * Exits non-zero if there is any error. Usage: tsx scripts/validate.ts [data-folder]
+ * Exits non-zero if there is any error. Usage: tsx scripts/validate.ts [data-folder, default
+ * REGISTRY_DATA_DIR or data]
  */
 import { resolve } from "node:path";
-import { formatProblem, githubAnnotation, validateRegistry } from "../src/lib/validation/validate-registry.ts";
+import { formatProblem, githubAnnotation } from "../src/lib/validation/validate-registry.ts";
+import { validateAndSnapshot } from "../src/lib/validation/snapshot.ts";
+import { registryDataDir } from "../src/config.ts";
 
-const dataDir = resolve(process.argv[2] ?? "data");
-const { problems, filesRead, registry } = validateRegistry(dataDir);
+const dataDir = resolve(process.argv[2] ?? registryDataDir);
+// Always validates afresh, and leaves the snapshot the later build steps read instead of validating again.
+const { problems, filesRead, records: registry } = validateAndSnapshot(dataDir);
 const errors = problems.filter((problem) => problem.severity === "error");
 const warnings = problems.length - errors.length;
 

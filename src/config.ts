@@ -56,3 +56,9 @@ export function repositoryConfig(env: Record<string, string | undefined> = proce
 
 /** The repository this build of the site links to. */
 export const repository: RepositoryConfig = repositoryConfig();
+
+/**
+ * The data folder every build step reads (validate, Astro, social cards): `data` unless
+ * REGISTRY_DATA_DIR names another, e.g. a fixture registry for tests or a generated one for benchmarks.
+ */
+export const registryDataDir: string = globalThis.process?.env?.REGISTRY_DATA_DIR ?? "data";

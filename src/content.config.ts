@@ -1,37 +1,24 @@
 /**
- * Astro's content collections, fed from data/ by the same validator contributors run.
- * The build stops with the validator's file:line report if any record is wrong.
+ * Astro's content collections, fed from data/ by the same validator contributors run. In a full
+ * build the validate step has already checked the data and left a snapshot, which is read here;
+ * run on its own (`astro dev`, `astro build`), this validates afresh. Either way the build stops
+ * with the validator's file:line report if any record is wrong.
  */
 import { defineCollection } from "astro:content";
 import type { Loader } from "astro/loaders";
 import { collections as schemas, type CollectionName } from "./schema/index.ts";
-import { formatProblem, validateRegistry, type ValidationResult } from "./lib/validation/validate-registry.ts";
-
-// REGISTRY_DATA_DIR lets a developer preview the site with another data folder (e.g. test fixtures).
-const dataDir = process.env.REGISTRY_DATA_DIR ?? "data";
-let validation: ValidationResult | undefined;
-
-function validatedData(): ValidationResult {
-  validation ??= validateRegistry(dataDir);
-  const errors = validation.problems.filter((problem) => problem.severity === "error");
-  if (errors.length > 0) {
-    const report = errors.map(formatProblem).join("\n");
-    validation = undefined;
-    throw new Error(`The registry has ${errors.length} invalid record field(s); nothing is published.\n${report}`);
-  }
-  return validation;
-}
+import { validRecords } from "./lib/validation/snapshot.ts";
+import { registryDataDir } from "./config.ts";
 
 function registryLoader(collection: CollectionName): Loader {
   return {
     name: `registry-${collection}`,
-    load: async ({ store, parseData, watcher }) => {
-      watcher?.add(dataDir);
-      validation = undefined;
+    load: async ({ store, watcher }) => {
+      watcher?.add(registryDataDir);
       store.clear();
-      for (const record of validatedData().registry[collection]) {
-        const data = await parseData({ id: record.id, data: record.yaml.data as Record<string, unknown> });
-        store.set({ id: record.id, data, filePath: record.file });
+      // The records are already parsed by the collection's schema; storing them as they are saves a second parse.
+      for (const record of validRecords(registryDataDir)[collection]) {
+        store.set({ id: record.id, data: record.data as Record<string, unknown>, filePath: record.file });
       }
     },
   };

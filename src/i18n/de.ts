@@ -44,6 +44,7 @@ export const de = {
     supersedes: "Löst ab",
     sameProduct: "Gleiches Produkt",
     sameAuthority: "Gleiche Behörde",
+    allRelated: (count: number) => `Alle ${count} →`,
     sameJurisdiction: "Gleiches Land",
     noOpenQuestions: "Keine offenen Fragen vermerkt.",
     helpWanted: "Wissen Sie mehr? Hilfe erwünscht.",

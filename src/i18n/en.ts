@@ -45,6 +45,7 @@ export const en = {
     supersedes: "Supersedes",
     sameProduct: "Same product",
     sameAuthority: "Same authority",
+    allRelated: (count: number) => `All ${count} →`,
     sameJurisdiction: "Same country",
     noOpenQuestions: "No open questions recorded.",
     helpWanted: "Do you know more? Help wanted.",

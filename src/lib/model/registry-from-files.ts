@@ -1,15 +1,20 @@
 /**
- * The resolved registry read straight from data/ with the validator, for code that runs outside
- * Astro's content layer: build hooks (social cards), scripts and tests.
+ * The resolved registry read from a data folder outside Astro's content layer: build steps
+ * (social cards), scripts and tests. It reuses the validate step's snapshot when the data is
+ * unchanged (see snapshot.ts), so a build validates once.
  */
+import type { Deployment, Position, Product } from "../../schema/index.ts";
+import { registryDataDir } from "../../config.ts";
+import { validRecords } from "../validation/snapshot.ts";
 import { buildRegistry, type RegistryModel } from "./registry-model.ts";
-import { formatProblem, validateRegistry } from "../validation/validate-registry.ts";
 
-/** Validates `dataDir` and returns the resolved registry; throws with the report if any record is invalid. */
-export function registryFromFiles(dataDir = "data"): RegistryModel {
-  const { registry, problems } = validateRegistry(dataDir);
-  const errors = problems.filter((problem) => problem.severity === "error");
-  if (errors.length > 0) throw new Error(`invalid records:\n${errors.map(formatProblem).join("\n")}`);
-  const plain = <T>(records: { id: string; data: T }[]) => records.map(({ id, data }) => ({ id, data }));
-  return buildRegistry(plain(registry.deployments), plain(registry.products), plain(registry.positions));
+/** The valid records of `dataDir`, resolved; throws with the validator's report if any record is invalid. */
+export function registryFromFiles(dataDir = registryDataDir): RegistryModel {
+  const records = validRecords(dataDir);
+  const plain = <T>(list: { id: string; data: unknown }[]) => list.map(({ id, data }) => ({ id, data: data as T }));
+  return buildRegistry(
+    plain<Deployment>(records.deployments),
+    plain<Product>(records.products),
+    plain<Position>(records.positions),
+  );
 }

@@ -60,17 +60,74 @@ export async function getPositions(): Promise<PositionEntry[]> {
   return (await registry()).positions;
 }
 
-/** Deployments related to one entry: same product, same authority, same country, and succession. */
+/** How many related entries a list shows at most; the rest is one link away, so an entry page stays small. */
+export const relatedLimit = 6;
+
+/** A list of related entries: the most related few, and how many there are in all. */
+export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
+
+type RelatedIndex = {
+  byProduct: Map<string, DeploymentEntry[]>;
+  byJurisdiction: Map<string, DeploymentEntry[]>;
+  byAuthority: Map<string, DeploymentEntry[]>;
+  byId: Map<string, DeploymentEntry>;
+};
+let relatedIndex: Promise<RelatedIndex> | undefined;
+
+/** The deployments grouped by product, jurisdiction and authority name, built once per build. */
+function related(): Promise<RelatedIndex> {
+  relatedIndex ??= getDeployments().then((deployments) => {
+    const group = (keys: (d: DeploymentEntry) => string[]) => {
+      const map = new Map<string, DeploymentEntry[]>();
+      for (const d of deployments) for (const key of new Set(keys(d))) map.set(key, [...(map.get(key) ?? []), d]);
+      return map;
+    };
+    return {
+      byProduct: group((d) => [d.product]),
+      byJurisdiction: group((d) => [d.jurisdiction]),
+      byAuthority: group((d) => d.authorities.map((a) => JSON.stringify(a.name))),
+      byId: new Map(deployments.map((d) => [d.id, d])),
+    };
+  });
+  return relatedIndex;
+}
+
+/** How closely two deployments are related: same region, shared sectors, same product, same level. */
+function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
+  const sharedSectors = other.sectors.filter((sector) => entry.sectors.includes(sector)).length;
+  return (
+    (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
+    (other.product === entry.product ? 2 : 0) +
+    (other.level === entry.level ? 1 : 0) +
+    sharedSectors
+  );
+}
+
+/** The most related few of `candidates` (leaving out the entry itself), and how many there are. */
+function mostRelated(entry: DeploymentEntry, candidates: DeploymentEntry[] = []): RelatedGroup {
+  const others = candidates.filter((d) => d.id !== entry.id);
+  const shown = others
+    .map((d) => ({ d, score: closeness(entry, d) }))
+    .sort((a, b) => b.score - a.score || a.d.id.localeCompare(b.d.id))
+    .slice(0, relatedLimit)
+    .map(({ d }) => d);
+  return { shown, total: others.length };
+}
+
+/** Deployments related to one entry: succession in full; the closest few by product, authority and country. */
 export async function relatedDeployments(entry: DeploymentEntry) {
-  const others = (await getDeployments()).filter((d) => d.id !== entry.id);
-  const authorityNames = new Set(entry.authorities.map((a) => JSON.stringify(a.name)));
+  const index = await related();
+  const lookUp = (ids: string[]) => ids.flatMap((id) => index.byId.get(id) ?? []);
   const successors = entry.status.flatMap((step) => (step.supersededBy ? [step.supersededBy] : []));
+  const sameAuthority = [
+    ...new Set(entry.authorities.flatMap((a) => index.byAuthority.get(JSON.stringify(a.name)) ?? [])),
+  ];
   return {
-    supersededBy: others.filter((d) => successors.includes(d.id)),
-    supersedes: others.filter((d) => entry.supersedes.includes(d.id)),
-    sameProduct: others.filter((d) => d.product === entry.product),
-    sameAuthority: others.filter((d) => d.authorities.some((a) => authorityNames.has(JSON.stringify(a.name)))),
-    sameJurisdiction: others.filter((d) => d.jurisdiction === entry.jurisdiction),
+    supersededBy: lookUp(successors),
+    supersedes: lookUp(entry.supersedes),
+    sameProduct: mostRelated(entry, index.byProduct.get(entry.product)),
+    sameAuthority: mostRelated(entry, sameAuthority),
+    sameJurisdiction: mostRelated(entry, index.byJurisdiction.get(entry.jurisdiction)),
   };
 }
 
