@@ -1,5 +1,11 @@
 /** German dictionary: every UI string and every vocabulary label. German is the default language. */
 export const de = {
+  /** BCP 47 locale for dates and numbers. */
+  locale: "de-DE",
+  /** The Open Graph locale (og:locale). */
+  ogLocale: "de_DE",
+  /** The language as BibTeX (babel) names it. */
+  bibtexLanguage: "german",
   siteName: "Behörden-Messenger-Register",
   siteTagline: "Welche Behörde chattet womit – offen, belegt, zitierbar",
   skipToContent: "Zum Inhalt springen",

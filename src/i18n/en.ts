@@ -2,6 +2,12 @@
 import type { Dictionary } from "./index.ts";
 
 export const en = {
+  /** BCP 47 locale for dates and numbers. */
+  locale: "en-GB",
+  /** The Open Graph locale (og:locale). */
+  ogLocale: "en_GB",
+  /** The language as BibTeX (babel) names it. */
+  bibtexLanguage: "english",
   siteName: "Public-Sector Messenger Registry",
   siteTagline: "Which authority chats on what: open, sourced, citable",
   skipToContent: "Skip to content",

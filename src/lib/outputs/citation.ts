@@ -36,7 +36,7 @@ export function bibtex(entry: CitationInput): string {
     `  year = {${year}},`,
     ...(month ? [`  month = {${Number(month)}},`] : []),
     `  note = {${bibEscape(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
-    `  language = {${entry.lang === "de" ? "german" : "english"}}`,
+    `  language = {${t(entry.lang).bibtexLanguage}}`,
     `}`,
   ].join("\n");
 }

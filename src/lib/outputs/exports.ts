@@ -1,4 +1,5 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
+import { defaultLang, languages, otherLang, type Lang } from "../../i18n/index.ts";
 import { z } from "zod";
 import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
 import { headlineValue, type ClaimSummary } from "../model/derive.ts";
@@ -20,10 +21,8 @@ function header(model: RegistryModel, context: Context) {
   };
 }
 
-const permalinks = (site: URL, build: (lang: "de" | "en", id: string) => string, id: string) => ({
-  de: new URL(build("de", id), site).href,
-  en: new URL(build("en", id), site).href,
-});
+const permalinks = (site: URL, build: (lang: Lang, id: string) => string, id: string) =>
+  Object.fromEntries(languages.map((lang) => [lang, new URL(build(lang, id), site).href])) as Record<Lang, string>;
 
 /** Fields of a deployment whose sources disagree. */
 export function disputedFields(deployment: DeploymentEntry): string[] {
@@ -111,22 +110,30 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-const text = (value: string | { de?: string; en?: string }, lang: "de" | "en") =>
-  typeof value === "string" ? (lang === "de" ? value : "") : (value[lang] ?? "");
+// A plain string counts as German (see localizedText in the schema).
+const text = (value: string | { de?: string; en?: string }, lang: Lang) =>
+  typeof value === "string" ? (lang === defaultLang ? value : "") : (value[lang] ?? "");
+
+/** A CSV column: its name and how it is read from a deployment. */
+type CsvColumn = [string, (d: DeploymentEntry, site: URL) => string | number | undefined];
 
 /** Column names and how each is read from a deployment, for api/v1/deployments.csv. */
-export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | number | undefined][] = [
+export const csvColumns: CsvColumn[] = [
   ["id", (d) => d.id],
-  ["permalink_de", (d, site) => new URL(deploymentUrl("de", d.id), site).href],
-  ["permalink_en", (d, site) => new URL(deploymentUrl("en", d.id), site).href],
+  ...languages.map((lang): CsvColumn => [
+    `permalink_${lang}`,
+    (d, site) => new URL(deploymentUrl(lang, d.id), site).href,
+  ]),
   ["name", (d) => d.name],
   ["country", (d) => d.country],
   ["organisation", (d) => d.organisation],
   ["region", (d) => d.region],
   ["level", (d) => d.level],
   ["sectors", (d) => d.sectors.join("|")],
-  ["authorities_de", (d) => d.authorities.map((a) => text(a.name, "de") || text(a.name, "en")).join("|")],
-  ["authorities_en", (d) => d.authorities.map((a) => text(a.name, "en") || text(a.name, "de")).join("|")],
+  ...languages.map((lang): CsvColumn => [
+    `authorities_${lang}`,
+    (d) => d.authorities.map((a) => text(a.name, lang) || text(a.name, otherLang(lang))).join("|"),
+  ]),
   ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
   ["product", (d) => d.product],
   ["product_name", (d) => d.productEntry.name],
@@ -145,8 +152,7 @@ export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | nu
   ["sources", (d) => d.sources.length],
   ["sources_without_link", (d) => d.sources.filter((s) => !s.url).length],
   ["reviewed", (d) => d.reviewed],
-  ["summary_de", (d) => text(d.summary, "de")],
-  ["summary_en", (d) => text(d.summary, "en")],
+  ...languages.map((lang): CsvColumn => [`summary_${lang}`, (d) => text(d.summary, lang)]),
 ];
 
 /** api/v1/deployments.csv: one row per deployment, UTF-8 with a byte-order mark for spreadsheets. */

@@ -3,7 +3,7 @@
  * Paths are the same in both languages except for the language prefix, so the language
  * switch only swaps the prefix.
  */
-import type { Lang } from "../../i18n/index.ts";
+import { languages, type Lang } from "../../i18n/index.ts";
 import type { CollectionName } from "../../schema/index.ts";
 
 /**
@@ -74,5 +74,5 @@ export const apiUrl = (file: string) => assetUrl(`api/v1/${file}`);
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
   const prefix = basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return pathname.replace(new RegExp(`^${prefix}(de|en)(?=/|$)`), `${basePath}${to}`);
+  return pathname.replace(new RegExp(`^${prefix}(${languages.join("|")})(?=/|$)`), `${basePath}${to}`);
 }
