@@ -237,3 +237,23 @@ export function summarizeDeploymentFacts(deployment: Deployment): Record<Deploym
 export function keyFactRow(key: string): KeyFactRow | undefined {
   return allDeploymentFacts.find((row) => row.key === key);
 }
+
+/** The paths of a record's claim fields, e.g. `federation` or `licences.client`. */
+type ClaimPaths<R> = {
+  [K in keyof R & string]-?: NonNullable<R[K]> extends readonly Claim<unknown>[]
+    ? K
+    : NonNullable<R[K]> extends readonly unknown[]
+      ? never
+      : NonNullable<R[K]> extends object
+        ? `${K}.${ClaimPaths<NonNullable<R[K]>>}`
+        : never;
+}[keyof R & string];
+
+/**
+ * Every claim field of the schemas has its row above: a claim field without one fails the type
+ * check here, naming the field ("Type 'true' is not assignable to type '"hosting"'").
+ */
+type MissingRows =
+  | Exclude<ClaimPaths<Deployment>, DeploymentFactKey>
+  | Exclude<ClaimPaths<Product>, ProductStatedKey>;
+export const everyClaimFieldHasARow: [MissingRows] extends [never] ? true : MissingRows = true;
