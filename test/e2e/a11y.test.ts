@@ -1,14 +1,14 @@
 // Accessibility: axe-core finds no WCAG 2.2 AA violations, and narrow screens need no sideways scrolling.
 import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { t, type Lang } from "../../src/i18n/index.ts";
-import { languages, open, records, useBrowser } from "./site.ts";
+import { deploymentById, languages, open, records, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 const axePath = resolve("node_modules/axe-core/axe.min.js");
 const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const entry = records.deployments.find((d) => d.id === "de-he-polizei-hepolchat") ?? records.deployments[0]!;
+const entry = deploymentById("de-he-polizei-hepolchat");
 
 type Violation = { id: string; help: string; nodes: { target: unknown[] }[] };
 
@@ -63,8 +63,11 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
   },
 ];
 
-describe.each(languages)("accessibility (%s)", (lang) => {
-  it.each(pages)("$name has no WCAG 2.2 A/AA violations", async ({ path, ready }) => {
+// Each check opens a browser page of its own, so the checks run side by side (up to vitest's
+// maxConcurrency) and this, the longest test file, does not hold up the run. Concurrent tests
+// assert with their own `expect`.
+describe.concurrent.each(languages)("accessibility (%s)", (lang) => {
+  it.for(pages)("$name has no WCAG 2.2 A/AA violations", async ({ path, ready }, { expect }) => {
     const page = await browser().newPage();
     await open(page, path(lang));
     await ready(page, lang);
@@ -72,9 +75,9 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     await page.close();
   });
 
-  it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+  it.for([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
     "%s has no WCAG 2.2 A/AA violations in dark mode",
-    async (path) => {
+    async (path, { expect }) => {
       const page = await browser().newPage({ colorScheme: "dark" });
       await open(page, path);
       expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
@@ -92,9 +95,9 @@ describe.each(languages)("accessibility (%s)", (lang) => {
       await context.close();
     });
 
-    it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+    it.for([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
       "%s needs no sideways scrolling",
-      async (path) => {
+      async (path, { expect }) => {
         const page = await context.newPage();
         await open(page, path);
         const { scrollWidth, innerWidth } = await page.evaluate(() => ({
@@ -108,7 +111,7 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     );
   });
 
-  it("labels the table's sort buttons for screen readers", async () => {
+  it("labels the table's sort buttons for screen readers", async ({ expect }) => {
     const page = await browser().newPage();
     await open(page, `/${lang}/table/`);
     const dict = t(lang);

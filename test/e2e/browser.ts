@@ -1,4 +1,7 @@
-/** Launches Debian's Chromium through playwright-core, headless and without any network chatter. */
+/**
+ * Debian's Chromium through playwright-core, headless and without any network chatter: one per
+ * test worker, shared by the test files that worker runs one after another.
+ */
 import { chromium, type Browser } from "playwright-core";
 
 /** Path of the system Chromium; override with CHROMIUM_PATH. */
@@ -18,4 +21,16 @@ export function launchBrowser(): Promise<Browser> {
       "--disable-sync",
     ],
   });
+}
+
+let workerBrowser: Promise<Browser> | undefined;
+
+/**
+ * The calling worker's Chromium, started on first use. The e2e project does not isolate test
+ * files (vitest.config.ts), so this module, and the browser, lives as long as the worker;
+ * playwright-core ends the browser when the worker process exits.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  workerBrowser ??= launchBrowser();
+  return workerBrowser;
 }

@@ -1,32 +1,36 @@
 /**
- * What the end-to-end tests share: the address of the built site, one browser per test file,
+ * What the end-to-end tests share: the address of the built site, the worker's browser,
  * and what each page should show, worked out from the YAML records themselves (never from the
  * built HTML), so a test fails when the site stops showing what the data says.
  */
 import { readdirSync } from "node:fs";
 import { afterAll, beforeAll, inject } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { launchBrowser } from "./browser.ts";
+import { sharedBrowser } from "./browser.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
 import { formatProblem, validateRegistry, type LoadedRecord } from "../../src/lib/validation/validate-registry.ts";
-import { t, type Lang } from "../../src/i18n/index.ts";
+import { otherLang, t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim, Deployment, Product } from "../../src/schema/index.ts";
 
-export const languages: Lang[] = ["de", "en"];
+/** The site's languages, each of which the tests visit. */
+export { languages } from "../../src/i18n/index.ts";
 
 /** Absolute address of a path on the served build. */
 export function siteUrl(path: string): string {
   return new URL(path, inject("baseUrl")).href;
 }
 
-/** Starts one Chromium for the calling test file and closes it afterwards. */
+/**
+ * The worker's Chromium for the calling test file (see browser.ts). Whatever the file leaves
+ * open, also after a failed test, is closed after it, so the next file starts with a clean browser.
+ */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await launchBrowser();
+    browser = await sharedBrowser();
   });
   afterAll(async () => {
-    await browser?.close();
+    await Promise.all(browser?.contexts().map((context) => context.close()) ?? []);
   });
   return () => {
     if (!browser) throw new Error("the browser is started in beforeAll");
@@ -76,6 +80,13 @@ function loadRecords() {
 /** The registry's records, read and validated from data/ once per test file, as the site was built from them. */
 export const records = loadRecords();
 
+/** The deployment a test names; fails when data/ has none by that id, rather than testing another record. */
+export function deploymentById(id: string): ExpectedDeployment {
+  const deployment = records.deployments.find((candidate) => candidate.id === id);
+  if (!deployment) throw new Error(`the tests name deployment ${id}, but data/deployments/ has no ${id}.yaml`);
+  return deployment;
+}
+
 /** Ids of the deployment files in data/deployments/: what the site must list. */
 export function deploymentFileIds(): string[] {
   return readdirSync("data/deployments")
@@ -106,7 +117,7 @@ export function displayText(text: string | { de?: string; en?: string }, lang: L
   const byLang = typeof text === "string" ? { de: text } : text;
   const wanted = byLang[lang];
   if (wanted !== undefined) return wanted;
-  const other = byLang[lang === "de" ? "en" : "de"] ?? "";
+  const other = byLang[otherLang(lang)] ?? "";
   return `${other} (${t(lang).notTranslated})`;
 }
 
@@ -114,7 +125,7 @@ export function displayText(text: string | { de?: string; en?: string }, lang: L
 export function titleText(deployment: ExpectedDeployment, lang: Lang): string {
   const name = deployment.data.authorities[0]!.name;
   const byLang = typeof name === "string" ? { de: name } : name;
-  return byLang[lang] ?? byLang[lang === "de" ? "en" : "de"] ?? "";
+  return byLang[lang] ?? byLang[otherLang(lang)] ?? "";
 }
 
 /** Collapses runs of white space, as a reader perceives rendered text. */

@@ -34,6 +34,10 @@ export async function serveStatic(root: string): Promise<{ url: string; close: (
       response.writeHead(404, { "content-type": "text/html; charset=utf-8" }).end(notFound);
     }
   });
+  // No server-side keep-alive timeout: clients close idle connections themselves. Otherwise, on a
+  // busy machine, the server can drop a kept-alive connection just as a test sends its next
+  // request on it, and the test fails with "other side closed".
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const address = server.address();
   if (address === null || typeof address === "string") throw new Error("server has no port");
