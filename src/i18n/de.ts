@@ -395,12 +395,12 @@ export const de = {
       "up-to": "Die Quelle nennt die Zahl als Obergrenze („bis zu“).",
     },
     approvalStatus: {
-      approved: "Eine Quelle sagt, dass das Produkt für diese Einstufung zugelassen ist.",
+      approved: "Eine Quelle sagt, dass eine Zulassung für diese Einstufung vorliegt.",
       "release-recommendation":
-        "Eine Prüfstelle empfiehlt, das Produkt für diese Einstufung freizugeben; eine Zulassung ist das nicht.",
-      "in-use": "Das Produkt wird für Informationen dieser Einstufung genutzt; eine Zulassung nennt die Quelle nicht.",
+        "Eine Prüfstelle empfiehlt die Freigabe für diese Einstufung; eine Zulassung ist das nicht.",
+      "in-use": "Der Einsatz dient Informationen dieser Einstufung; eine Zulassung nennt die Quelle nicht.",
       planned: "Eine Zulassung oder Nutzung für diese Einstufung ist angekündigt oder geplant.",
-      "not-approved": "Eine Quelle sagt, dass das Produkt für diese Einstufung nicht zugelassen ist.",
+      "not-approved": "Eine Quelle sagt, dass keine Zulassung für diese Einstufung vorliegt.",
       unknown: "Keine Quelle im Register sagt, wie es um die Zulassung steht.",
     },
     positionKind: {

@@ -394,12 +394,11 @@ export const en = {
       "up-to": "The source gives the figure as an upper bound (“up to”).",
     },
     approvalStatus: {
-      approved: "A source says the product is approved for this classification.",
-      "release-recommendation":
-        "A testing body recommends releasing the product for this classification; this is not an approval.",
-      "in-use": "The product is used for information of this classification; the source names no approval.",
+      approved: "A source says there is an approval for this classification.",
+      "release-recommendation": "A testing body recommends release for this classification; this is not an approval.",
+      "in-use": "The deployment is used for information of this classification; the source names no approval.",
       planned: "Approval or use for this classification is announced or planned.",
-      "not-approved": "A source says the product is not approved for this classification.",
+      "not-approved": "A source says there is no approval for this classification.",
       unknown: "No source in the registry says where the approval stands.",
     },
     positionKind: {
