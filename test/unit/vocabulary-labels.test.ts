@@ -6,7 +6,7 @@ import * as vocabulary from "../../src/schema/vocabulary.ts";
 import { countryCode } from "../../src/schema/common.ts";
 import { languages, t } from "../../src/i18n/index.ts";
 
-const vocabularies = Object.entries(vocabulary).filter(
+const vocabularies = Object.entries(vocabulary as Record<string, unknown>).filter(
   (entry): entry is [string, z.ZodEnum] => entry[1] instanceof z.ZodEnum,
 );
 
@@ -16,18 +16,11 @@ describe("vocabulary labels and meanings", () => {
   });
 
   for (const lang of languages) {
-    const dict = t(lang);
-    const texts = { label: dict.label, meaning: dict.meaning } as Record<
-      string,
-      Record<string, Record<string, unknown>>
-    >;
-    for (const [name, values] of vocabularies) {
-      for (const kind of ["label", "meaning"]) {
+    for (const kind of ["label", "meaning"] as const) {
+      const texts: Record<string, Record<string, string> | undefined> = t(lang)[kind];
+      for (const [name, values] of vocabularies) {
         it(`${lang}: every ${name} value has a ${kind}`, () => {
-          const missing = values.options.filter((value) => {
-            const text = texts[kind]![name]?.[value];
-            return typeof text !== "string" || text.trim() === "";
-          });
+          const missing = values.options.filter((value) => !texts[name]?.[value]?.trim());
           expect(missing).toEqual([]);
         });
       }
