@@ -1,4 +1,7 @@
 /** German dictionary: every UI string and every vocabulary label. German is the default language. */
+import { countryNames, jurisdictionNames } from "./countries.ts";
+import type { VocabularyTexts } from "./vocabulary-text.ts";
+
 export const de = {
   /** BCP 47 locale for dates and numbers. */
   locale: "de-DE",
@@ -277,6 +280,11 @@ export const de = {
       proprietary: "Der Quelltext ist nicht offen lizenziert; Rechte an Änderung und Weitergabe behält der Hersteller.",
       unknown: "Keine Quelle im Register nennt die Lizenz.",
     },
+    freeSoftware: {
+      free: "Client und Server stehen beide unter einer freien Lizenz.",
+      "non-free": "Client oder Server ist proprietär oder nur mit einsehbarem Quelltext lizenziert.",
+      unknown: "Die Lizenz mindestens einer Seite ist unbekannt, und keine Seite ist unfrei.",
+    },
     architecture: {
       central: "Alle Nachrichten laufen über Server eines einzigen Betreibers.",
       federated: "Server verschiedener Betreiber können Nachrichten miteinander austauschen, ähnlich wie bei E-Mail.",
@@ -353,7 +361,64 @@ export const de = {
       organisations: "Angeschlossene Organisationen, nicht Personen.",
       unspecified: "Nutzende, ohne dass die Quelle sagt, ob angemeldet oder aktiv.",
     },
-  },
+    level: {
+      international: "Eine Stelle einer internationalen Organisation statt eines einzelnen Staates.",
+      national: "Eine Stelle des Gesamtstaats; in einem Bundesstaat eine des Bundes.",
+      state:
+        "Eine Stelle eines Gliedstaats oder einer Region, etwa eines deutschen Landes oder eines Schweizer Kantons.",
+      local: "Eine Stelle einer Stadt, einer Gemeinde oder eines Landkreises.",
+      institution:
+        "Eine einzelne Einrichtung, etwa eine Hochschule oder eine Landeskirche, die den Messenger für sich selbst nutzt.",
+    },
+    sector: {
+      police: "Polizeien und Polizeibehörden.",
+      "civil-protection": "Katastrophenschutz, Feuerwehren, Rettungsdienste und Behörden für Bevölkerungsschutz.",
+      military: "Streitkräfte und Verteidigungsverwaltung.",
+      intelligence: "Nachrichtendienste und Verfassungsschutz.",
+      ministries: "Ministerien und Regierungszentralen wie Staats- und Bundeskanzleien.",
+      administration: "Öffentliche Verwaltung, soweit sie keinem engeren Bereich angehört.",
+      municipalities: "Städte, Gemeinden und Landkreise.",
+      schools: "Schulen und Schulverwaltung.",
+      "higher-education": "Universitäten und andere Hochschulen.",
+      healthcare: "Krankenhäuser, Gesundheitsämter und andere Stellen des Gesundheitswesens.",
+      parliament: "Parlamente, ihre Abgeordneten und Verwaltungen.",
+      justice: "Gerichte, Staatsanwaltschaften und Justizverwaltung.",
+      church: "Kirchen und ihre Verwaltungen.",
+      "public-relations":
+        "Wie eine Stelle sich an die Öffentlichkeit wendet, etwa über Pressestellen oder Kanäle für Bürgerinnen und Bürger.",
+      media: "Rundfunk, Presse und andere Medien.",
+    },
+    countQualifier: {
+      exactly: "Die Quelle nennt die Zahl ohne Einschränkung.",
+      about: "Die Quelle nennt die Zahl als ungefähr („etwa“, „rund“).",
+      "more-than": "Die Quelle nennt die Zahl als Untergrenze („mehr als“).",
+      "up-to": "Die Quelle nennt die Zahl als Obergrenze („bis zu“).",
+    },
+    approvalStatus: {
+      approved: "Eine Quelle sagt, dass eine Zulassung für diese Einstufung vorliegt.",
+      "release-recommendation":
+        "Eine Prüfstelle empfiehlt die Freigabe für diese Einstufung; eine Zulassung ist das nicht.",
+      "in-use": "Der Einsatz dient Informationen dieser Einstufung; eine Zulassung nennt die Quelle nicht.",
+      planned: "Eine Zulassung oder Nutzung für diese Einstufung ist angekündigt oder geplant.",
+      "not-approved": "Eine Quelle sagt, dass keine Zulassung für diese Einstufung vorliegt.",
+      unknown: "Keine Quelle im Register sagt, wie es um die Zulassung steht.",
+    },
+    positionKind: {
+      recommendation: "Ein Rat an andere Stellen, der sie nicht bindet.",
+      ruling:
+        "Eine verbindliche Anordnung oder Entscheidung, etwa einer Aufsichtsbehörde, eines Gerichts oder einer vorgesetzten Stelle.",
+      guideline: "Eine Handreichung, die beschreibt, wie Messenger eingesetzt werden sollen.",
+      statement: "Eine öffentliche Äußerung, etwa in einer Rede, einem Schreiben oder einer Antwort auf eine Anfrage.",
+      resolution: "Ein Beschluss eines Gremiums, etwa einer Konferenz, eines Parteitags oder eines Parlaments.",
+    },
+    verdict: {
+      required: "Die Stelle schreibt den Gegenstand vor.",
+      recommended: "Die Stelle empfiehlt den Gegenstand.",
+      acceptable: "Die Stelle hält den Gegenstand für vertretbar, ohne ihn zu empfehlen.",
+      "advised-against": "Die Stelle rät vom Gegenstand ab, ohne ihn zu untersagen.",
+      "ruled-out": "Die Stelle untersagt den Gegenstand oder schließt ihn aus.",
+    },
+  } satisfies VocabularyTexts,
   label: {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "Herstellerprotokoll", unknown: "unbekannt" },
     licence: {
@@ -362,7 +427,7 @@ export const de = {
       proprietary: "proprietär",
       unknown: "unbekannt",
     },
-    freeSoftware: { free: "freie Software", "non-free": "unfrei", unknown: "unbekannt", disputed: "umstritten" },
+    freeSoftware: { free: "freie Software", "non-free": "unfrei", unknown: "unbekannt" },
     architecture: { central: "zentral", federated: "föderiert", "peer-to-peer": "Peer-to-Peer", unknown: "unbekannt" },
     topology: {
       "single-instance": "eine zentrale Instanz",
@@ -440,7 +505,7 @@ export const de = {
       organisations: "Organisationen",
       unspecified: "Nutzende (Art nicht angegeben)",
     },
-    countQualifier: { exactly: "", about: "etwa", "more-than": "mehr als", "up-to": "bis zu" },
+    countQualifier: { exactly: "genau", about: "etwa", "more-than": "mehr als", "up-to": "bis zu" },
     sourceKind: {
       official: "amtlich",
       vendor: "Betreiber/Hersteller",
@@ -479,25 +544,9 @@ export const de = {
       "advised-against": "abgeraten",
       "ruled-out": "ausgeschlossen",
     },
-  },
-  country: {
-    DE: "Deutschland",
-    CH: "Schweiz",
-    FR: "Frankreich",
-    AT: "Österreich",
-    BE: "Belgien",
-    LU: "Luxemburg",
-    NL: "Niederlande",
-    SE: "Schweden",
-    PL: "Polen",
-    DK: "Dänemark",
-    NO: "Norwegen",
-    FI: "Finnland",
-    US: "USA",
-    GB: "Vereinigtes Königreich",
-    IT: "Italien",
-    ES: "Spanien",
-  } as Record<string, string>,
+  } satisfies VocabularyTexts,
+  country: countryNames("de"),
+  jurisdiction: jurisdictionNames("de"),
   home: {
     title: "Messenger der öffentlichen Hand",
     allDeployments: "Alle Einsätze",

@@ -1,5 +1,7 @@
 /** English dictionary: the same keys as the German one. */
 import type { Dictionary } from "./index.ts";
+import { countryNames, jurisdictionNames } from "./countries.ts";
+import type { VocabularyTexts } from "./vocabulary-text.ts";
 
 export const en = {
   /** BCP 47 locale for dates and numbers. */
@@ -279,6 +281,11 @@ export const en = {
         "The source code is not under an open licence; the vendor keeps the rights to change and pass it on.",
       unknown: "No source in the registry names the licence.",
     },
+    freeSoftware: {
+      free: "Client and server are both under a free licence.",
+      "non-free": "The client or the server is proprietary or only source-available.",
+      unknown: "The licence of at least one side is unknown, and neither side is non-free.",
+    },
     architecture: {
       central: "All messages pass through servers of a single operator.",
       federated: "Servers run by different operators can exchange messages with each other, much like e-mail.",
@@ -355,7 +362,60 @@ export const en = {
       organisations: "Organisations connected, not people.",
       unspecified: "Users, where the source does not say whether registered or active.",
     },
-  },
+    level: {
+      international: "A body of an international organisation rather than of a single state.",
+      national: "A body of the state as a whole; in a federal country, of the federation.",
+      state: "A body of a constituent state or region, such as a German Land or a Swiss canton.",
+      local: "A body of a city, a municipality or a county.",
+      institution: "A single institution, such as a university or a regional church, using the messenger for itself.",
+    },
+    sector: {
+      police: "Police forces and police authorities.",
+      "civil-protection": "Disaster relief, fire services, rescue services and civil-protection authorities.",
+      military: "Armed forces and defence administration.",
+      intelligence: "Intelligence and domestic security services.",
+      ministries: "Ministries and government headquarters such as chancelleries.",
+      administration: "Public administration that belongs to no narrower sector.",
+      municipalities: "Cities, municipalities and counties.",
+      schools: "Schools and school administration.",
+      "higher-education": "Universities and other higher-education institutions.",
+      healthcare: "Hospitals, public-health offices and other healthcare bodies.",
+      parliament: "Parliaments, their members and administrations.",
+      justice: "Courts, public prosecutors and the justice administration.",
+      church: "Churches and their administrations.",
+      "public-relations":
+        "How a body addresses the public, for instance through press offices or channels for citizens.",
+      media: "Broadcasters, the press and other media.",
+    },
+    countQualifier: {
+      exactly: "The source gives the figure without qualification.",
+      about: "The source gives the figure as approximate (“about”, “around”).",
+      "more-than": "The source gives the figure as a lower bound (“more than”).",
+      "up-to": "The source gives the figure as an upper bound (“up to”).",
+    },
+    approvalStatus: {
+      approved: "A source says there is an approval for this classification.",
+      "release-recommendation": "A testing body recommends release for this classification; this is not an approval.",
+      "in-use": "The deployment is used for information of this classification; the source names no approval.",
+      planned: "Approval or use for this classification is announced or planned.",
+      "not-approved": "A source says there is no approval for this classification.",
+      unknown: "No source in the registry says where the approval stands.",
+    },
+    positionKind: {
+      recommendation: "Advice to other bodies that does not bind them.",
+      ruling: "A binding order or decision, for example by a supervisory authority, a court or a superior body.",
+      guideline: "Guidance describing how messengers should be used.",
+      statement: "A public statement, for instance in a speech, a letter or a reply to a question.",
+      resolution: "A decision taken by a body such as a conference, a party congress or a parliament.",
+    },
+    verdict: {
+      required: "The issuer requires the subject.",
+      recommended: "The issuer recommends the subject.",
+      acceptable: "The issuer considers the subject acceptable without recommending it.",
+      "advised-against": "The issuer advises against the subject without forbidding it.",
+      "ruled-out": "The issuer forbids or excludes the subject.",
+    },
+  } satisfies VocabularyTexts,
   label: {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "vendor protocol", unknown: "unknown" },
     licence: {
@@ -364,7 +424,7 @@ export const en = {
       proprietary: "proprietary",
       unknown: "unknown",
     },
-    freeSoftware: { free: "free software", "non-free": "non-free", unknown: "unknown", disputed: "disputed" },
+    freeSoftware: { free: "free software", "non-free": "non-free", unknown: "unknown" },
     architecture: { central: "central", federated: "federated", "peer-to-peer": "peer-to-peer", unknown: "unknown" },
     topology: {
       "single-instance": "one central instance",
@@ -437,7 +497,7 @@ export const en = {
       organisations: "organisations",
       unspecified: "users (kind not stated)",
     },
-    countQualifier: { exactly: "", about: "about", "more-than": "more than", "up-to": "up to" },
+    countQualifier: { exactly: "exactly", about: "about", "more-than": "more than", "up-to": "up to" },
     sourceKind: {
       official: "official",
       vendor: "operator/vendor",
@@ -476,25 +536,9 @@ export const en = {
       "advised-against": "advised against",
       "ruled-out": "ruled out",
     },
-  },
-  country: {
-    DE: "Germany",
-    CH: "Switzerland",
-    FR: "France",
-    AT: "Austria",
-    BE: "Belgium",
-    LU: "Luxembourg",
-    NL: "Netherlands",
-    SE: "Sweden",
-    PL: "Poland",
-    DK: "Denmark",
-    NO: "Norway",
-    FI: "Finland",
-    US: "USA",
-    GB: "United Kingdom",
-    IT: "Italy",
-    ES: "Spain",
-  } as Record<string, string>,
+  } satisfies VocabularyTexts,
+  country: countryNames("en"),
+  jurisdiction: jurisdictionNames("en"),
   home: {
     title: "Messengers of the public sector",
     allDeployments: "All deployments",

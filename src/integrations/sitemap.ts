@@ -1,55 +1,42 @@
 /**
- * Writes sitemap.xml and robots.txt after the build, from the pages Astro actually built:
- * every indexable HTML page, each with its counterpart in the other language.
+ * The sitemap: @astrojs/sitemap writes `sitemap-index.xml` and its `sitemap-0.xml`, each page with
+ * its counterpart in the other language as an hreflang alternate. It lists every page of a language
+ * that search engines may index; pages that say `noindex` (moved entries, the 404) stay out.
+ * `src/pages/robots.txt.ts` points crawlers to the index.
  */
+import astroSitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
-import { readFile, writeFile } from "node:fs/promises";
-import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { defaultLang, languages } from "../i18n/index.ts";
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
-
-/** The sitemap integration; needs `site` in the Astro config. */
-export function sitemap(): AstroIntegration {
-  let site: URL;
+/** The sitemap integrations; they need `site` in the Astro config. */
+export function sitemap(): AstroIntegration[] {
+  let outDir: URL;
   let base = "/";
-  return {
-    name: "registry-sitemap",
+  // @astrojs/sitemap's filter sees only the address, so this reads the page Astro wrote there from
+  // the output folder, which the build may move (`astro build --outDir`).
+  const outputFolder: AstroIntegration = {
+    name: "registry-sitemap-output-folder",
     hooks: {
       "astro:config:done": ({ config }) => {
-        if (!config.site) throw new Error("sitemap needs `site` in astro.config.mjs");
-        site = new URL(config.site);
+        if (!config.site) throw new Error("the sitemap needs `site` in astro.config.mjs");
+        outDir = config.outDir;
         base = `${config.base.replace(/\/+$/, "")}/`;
-      },
-      "astro:build:done": async ({ dir, pages }) => {
-        const root = fileURLToPath(dir);
-        const paths: string[] = [];
-        for (const { pathname } of pages) {
-          if (!/^(de|en)\//.test(pathname) || /\.\w+$/.test(pathname)) continue;
-          const html = await readFile(join(root, pathname, "index.html"), "utf8").catch(() => "");
-          if (!html || html.includes('name="robots" content="noindex"')) continue;
-          paths.push(`${base}${pathname}`);
-        }
-        const known = new Set(paths);
-        const urls = paths.sort().map((path) => {
-          const alternates = ["de", "en"]
-            .map((lang) => `${base}${lang}/${path.slice(base.length + 3)}`)
-            .filter((alternate) => known.has(alternate))
-            .map(
-              (alternate) =>
-                `    <xhtml:link rel="alternate" hreflang="${alternate.slice(base.length, base.length + 2)}" href="${escape(new URL(alternate, site).href)}"/>`,
-            );
-          return `  <url>\n    <loc>${escape(new URL(path, site).href)}</loc>\n${alternates.join("\n")}\n  </url>`;
-        });
-        await writeFile(
-          join(root, "sitemap.xml"),
-          `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n${urls.join("\n")}\n</urlset>\n`,
-        );
-        await writeFile(
-          join(root, "robots.txt"),
-          `User-agent: *\nAllow: /\nSitemap: ${new URL(`${base}sitemap.xml`, site).href}\n`,
-        );
       },
     },
   };
+  const indexable = (page: string) => {
+    const path = new URL(page).pathname.slice(base.length);
+    // Endpoints (feeds, exports) have no trailing slash; every HTML page has one.
+    if (!path.endsWith("/") || !languages.some((lang) => path.startsWith(`${lang}/`))) return false;
+    return !readFileSync(new URL(`${path}index.html`, outDir), "utf8").includes('name="robots" content="noindex"');
+  };
+  return [
+    outputFolder,
+    astroSitemap({
+      i18n: { defaultLocale: defaultLang, locales: Object.fromEntries(languages.map((lang) => [lang, lang])) },
+      filter: indexable,
+      namespaces: { news: false, image: false, video: false, xhtml: true },
+    }),
+  ];
 }

@@ -36,8 +36,30 @@ export function isInFuture(text: string, today = new Date()): boolean {
   return text > today.toISOString().slice(0, text.length);
 }
 
+const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+// ISO 3166-1 leaves AA, QM–QZ, XA–XZ and ZZ to private use (CLDR names some, e.g. XK, ZZ "Unknown Region");
+// EU, EZ and UN are groupings, not states: a body of one is recorded as an organisation.
+const notACountry = /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/;
+
+/**
+ * True when `code` is a current ISO 3166-1 alpha-2 country code, judged by the runtime's Intl data:
+ * Intl names it and does not replace it (DD, UK and SU are replaced by DE, GB and RU). Every code
+ * this accepts therefore has a name in each language (`countryNames` in `src/i18n/`).
+ */
+export function isCountryCode(code: string): boolean {
+  return (
+    /^[A-Z]{2}$/.test(code) &&
+    !notACountry.test(code) &&
+    Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}` &&
+    regionNames.of(code) !== undefined
+  );
+}
+
 /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
-export const countryCode = z.string().regex(/^[A-Z]{2}$/, "expected a two-letter country code such as DE");
+export const countryCode = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: "expected a two-letter country code such as DE", abort: true })
+  .refine(isCountryCode, "expected an ISO 3166-1 country code such as DE; this code names no country");
 
 /** ISO 3166-2 subdivision code, e.g. `DE-BY`. */
 export const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "expected an ISO 3166-2 code such as DE-BY");

@@ -51,13 +51,30 @@ describe("feeds and sitemap", () => {
     for (const id of ids("deployments")) expect(xml, id).toContain(`/${lang}/deployments/${id}/`);
   });
 
-  it("the sitemap lists every entry page in both languages", async () => {
-    const xml = await (await get("/sitemap.xml")).text();
-    expect(new DOMParserLike(xml).root).toBe("urlset");
+  it("the sitemap that robots.txt names lists every entry page in both languages", async () => {
+    const robots = await (await get("/robots.txt")).text();
+    const index = await (await get(new URL(/^Sitemap: (\S+)$/m.exec(robots)![1]!).pathname)).text();
+    expect(new DOMParserLike(index).root).toBe("sitemapindex");
+    const sitemaps = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+    expect(sitemaps.length).toBeGreaterThan(0);
+    let xml = "";
+    for (const sitemap of sitemaps) {
+      const part = await (await get(sitemap)).text();
+      expect(new DOMParserLike(part).root).toBe("urlset");
+      xml += part;
+    }
     for (const id of ids("deployments")) {
       for (const lang of ["de", "en"])
         expect(xml, `${lang} ${id}`).toMatch(new RegExp(`<loc>[^<]*/${lang}/deployments/${id}/</loc>`));
     }
+    // Each entry names its page in either language as an hreflang alternate.
+    const entry = /<url>\s*<loc>[^<]*\/de\/deployments\/([^/]+)\/<\/loc>(.*?)<\/url>/gs;
+    const alternates = new Map([...xml.matchAll(entry)].map((match) => [match[1]!, match[2]!]));
+    for (const id of ids("deployments"))
+      for (const lang of ["de", "en"])
+        expect(alternates.get(id), id).toMatch(
+          new RegExp(`hreflang="${lang}" href="[^"]*/${lang}/deployments/${id}/"`),
+        );
   });
 });
 

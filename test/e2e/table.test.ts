@@ -44,7 +44,7 @@ async function selectValues(page: Page) {
 /** Chooses Matrix, Deutschland and state level by their visible labels, as a reader would. */
 async function chooseFilters(page: Page): Promise<void> {
   await page.locator('select[name="protocol"]').selectOption({ label: dict.label.protocol.matrix });
-  await page.locator('select[name="country"]').selectOption({ label: dict.country.DE! });
+  await page.locator('select[name="country"]').selectOption({ label: dict.country("DE") });
   await page.locator('select[name="level"]').selectOption({ label: dict.label.level.state });
 }
 

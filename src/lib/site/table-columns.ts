@@ -68,7 +68,7 @@ export const tableColumns: TableColumn[] = [
     shown: true,
     filter: true,
     values: (deployment) => [deployment.jurisdiction],
-    valueLabel: (value, lang) => t(lang).country[value] ?? value,
+    valueLabel: (value, lang) => t(lang).jurisdiction(value),
     sortKey: (deployment, lang) => `${deployment.jurisdictionName[lang]} ${deployment.region ?? ""}`,
   },
   {
