@@ -22,6 +22,9 @@ export default defineConfig({
           // another in one module graph: one browser and one reading of data/ per worker
           // (test/e2e/browser.ts, site.ts).
           isolate: false,
+          // Workers outnumber cores, so a page takes longer than it would alone; the axe check of the
+          // full table needs over 30 s on a busy two-core machine.
+          testTimeout: 90_000,
         },
       },
     ],
