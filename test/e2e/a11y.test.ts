@@ -1,33 +1,12 @@
-// Accessibility: axe-core finds no WCAG 2.2 AA violations, and narrow screens need no sideways scrolling.
-import { resolve } from "node:path";
-import { afterAll, beforeAll, describe, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
-import { t, type Lang } from "../../src/i18n/index.ts";
-import { deploymentById, languages, open, records, useBrowser } from "./site.ts";
+// Accessibility: axe-core finds no WCAG 2.2 A/AA violations on any kind of page (dark mode and
+// narrow screens: a11y-modes.test.ts).
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { Lang } from "../../src/i18n/index.ts";
+import { axeViolations, entry } from "./a11y.ts";
+import { languages, open, records, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
-const axePath = resolve("node_modules/axe-core/axe.min.js");
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-const entry = deploymentById("de-he-polizei-hepolchat");
-
-type Violation = { id: string; help: string; nodes: { target: unknown[] }[] };
-
-/** Runs axe on the open page and describes each violation with the elements it concerns. */
-async function axeViolations(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: axePath });
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags } });
-    return result.violations.map(({ id, help, nodes }) => ({
-      id,
-      help,
-      nodes: nodes.map(({ target }) => ({ target })),
-    }));
-  }, wcagTags);
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
-}
 
 /** The pages to check, each with what must have happened on it before checking. */
 const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, lang: Lang) => Promise<unknown> }[] = [
@@ -63,63 +42,12 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
   },
 ];
 
-// Each check opens a browser page of its own, so the checks run side by side (up to vitest's
-// maxConcurrency) and this, the longest test file, does not hold up the run. Concurrent tests
-// assert with their own `expect`.
-describe.concurrent.each(languages)("accessibility (%s)", (lang) => {
-  it.for(pages)("$name has no WCAG 2.2 A/AA violations", async ({ path, ready }, { expect }) => {
+describe.each(languages)("accessibility (%s)", (lang) => {
+  it.each(pages)("$name has no WCAG 2.2 A/AA violations", async ({ path, ready }) => {
     const page = await browser().newPage();
     await open(page, path(lang));
     await ready(page, lang);
     expect(await axeViolations(page), path(lang)).toEqual([]);
-    await page.close();
-  });
-
-  it.for([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
-    "%s has no WCAG 2.2 A/AA violations in dark mode",
-    async (path, { expect }) => {
-      const page = await browser().newPage({ colorScheme: "dark" });
-      await open(page, path);
-      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
-      expect(await axeViolations(page), path).toEqual([]);
-      await page.close();
-    },
-  );
-
-  describe("at 320 CSS pixels wide", () => {
-    let context: BrowserContext;
-    beforeAll(async () => {
-      context = await browser().newContext({ viewport: { width: 320, height: 640 } });
-    });
-    afterAll(async () => {
-      await context.close();
-    });
-
-    it.for([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
-      "%s needs no sideways scrolling",
-      async (path, { expect }) => {
-        const page = await context.newPage();
-        await open(page, path);
-        const { scrollWidth, innerWidth } = await page.evaluate(() => ({
-          scrollWidth: document.documentElement.scrollWidth,
-          innerWidth: window.innerWidth,
-        }));
-        expect(innerWidth).toBe(320);
-        expect(scrollWidth, `${path} is ${scrollWidth}px wide`).toBeLessThanOrEqual(innerWidth);
-        await page.close();
-      },
-    );
-  });
-
-  it("labels the table's sort buttons for screen readers", async ({ expect }) => {
-    const page = await browser().newPage();
-    await open(page, `/${lang}/table/`);
-    const dict = t(lang);
-    const button = page.getByRole("button", {
-      name: dict.table.sortBy.replace("{column}", dict.field.authority),
-      exact: true,
-    });
-    expect(await button.count()).toBe(1);
     await page.close();
   });
 });

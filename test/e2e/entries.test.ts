@@ -1,5 +1,5 @@
 // Every deployment's entry page, in both languages, shows what its YAML record says.
-import { describe, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim } from "../../src/schema/index.ts";
 import { allDeploymentFacts, isDerived } from "../../src/lib/model/key-facts.ts";
@@ -68,12 +68,11 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
   };
 }
 
-// One test per language, side by side: each walks every entry page on a page of its own.
-describe.concurrent.each(languages)("entry pages (%s)", (lang) => {
+describe.each(languages)("entry pages (%s)", (lang) => {
   it(
     "exist for every deployment and show its facts, status history, user figures and sources",
     { timeout: 120_000 },
-    async ({ expect }) => {
+    async () => {
       const page = await browser().newPage();
       const actual: Record<string, unknown> = {};
       const expected: Record<string, unknown> = {};
