@@ -470,6 +470,7 @@ export const de = {
       cancelled: "abgebrochen",
       unknown: "unbekannt",
     },
+    organisation: { NATO: "NATO" },
     level: {
       international: "international",
       national: "Bund / national",

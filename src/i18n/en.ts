@@ -462,6 +462,7 @@ export const en = {
       cancelled: "cancelled",
       unknown: "unknown",
     },
+    organisation: { NATO: "NATO" },
     level: {
       international: "international",
       national: "federal / national",
