@@ -140,16 +140,18 @@ export const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "expected
 
 /** A web address. Only http and https are accepted; anything else (javascript:, data:, ftp:) is rejected. */
 export const webUrl = z
-  .url({ protocol: /^https?$/, error: "expected an http:// or https:// address" })
+  .string()
   .max(textLimits.url, {
     error: (issue) =>
       `address is ${String((issue.input as string).length)} characters long; at most ${textLimits.url} are allowed`,
   })
   .superRefine((url, ctx) => {
-    // The URL parser drops tabs and line breaks silently; a published address must be what was written.
+    // Checked before the URL parser, which drops tabs and line breaks silently: a published address is what was written.
     const problem = /\s/.test(url) ? "contains a space or line break" : unpublishableCharacter(url);
     if (problem) ctx.addIssue({ code: "custom", message: `address ${problem}` });
-  });
+  })
+  .pipe(z.url({ protocol: /^https?$/, error: "expected an http:// or https:// address" }))
+  .meta({ format: "uri" });
 
 /** Text in German and/or English; a plain string counts as German. */
 export function localizedText(kind: TextKind) {
