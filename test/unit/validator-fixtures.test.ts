@@ -92,7 +92,7 @@ function makeSpecialFiles(folder: string): Marker[] {
     error("deployments/file-type-folder-link.yaml", link),
     error("deployments/file-type-directory.yaml", "not a record: a directory"),
     error("deployments/file-type-pipe.yaml", "not a record: a device, pipe or socket"),
-    error("positions", link),
+    error("positions", "not a collection folder: a symbolic link, which is never followed"),
     error(
       "deployments/file-size.yaml",
       `file has ${validRecord.length + maxRecordBytes + 3} bytes; a record may have at most`,

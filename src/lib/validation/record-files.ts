@@ -23,6 +23,8 @@ export type RecordEntry = {
   path: string;
   kind: EntryKind;
   size: number;
+  /** True for the collection folder itself, listed only when it is not a plain directory. */
+  isCollectionFolder: boolean;
 };
 
 function kindOf(path: string): { kind: EntryKind; size: number } {
@@ -43,14 +45,15 @@ function kindOf(path: string): { kind: EntryKind; size: number } {
  */
 export function collectionEntries(dataDir: string, collection: CollectionName, displayRoot: string): RecordEntry[] {
   const folder = join(dataDir, collection);
-  const entry = (path: string, name: string): RecordEntry => ({
+  const entry = (path: string, name: string, isCollectionFolder = false): RecordEntry => ({
     collection,
     name,
     path,
     file: relative(displayRoot, path),
     ...kindOf(path),
+    isCollectionFolder,
   });
-  const self = entry(folder, collection);
+  const self = entry(folder, collection, true);
   if (self.kind === "unreadable") return [];
   if (self.kind !== "directory") return [self];
   let names: string[];
@@ -64,7 +67,9 @@ export function collectionEntries(dataDir: string, collection: CollectionName, d
 
 /** True when an entry is read as a record: a regular file, named `<id>.yaml`, within the size cap. */
 export function isRecordFile(entry: RecordEntry): boolean {
-  return entry.kind === "file" && entry.name.endsWith(".yaml") && entry.size <= maxRecordBytes;
+  return (
+    !entry.isCollectionFolder && entry.kind === "file" && entry.name.endsWith(".yaml") && entry.size <= maxRecordBytes
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ export default {
     "Every file in a collection folder ends in .yaml: anything else is not read, so it would be lost silently.",
   scope: "entry",
   *check(entry) {
-    if (entry.kind !== "file" || entry.name.endsWith(".yaml")) return;
+    if (entry.isCollectionFolder || entry.kind !== "file" || entry.name.endsWith(".yaml")) return;
     const rename = /\.yml$/i.test(entry.name)
       ? ` (rename it ${plainOrQuoted(entry.name.replace(/\.yml$/i, ".yaml"))})`
       : "";

@@ -7,7 +7,7 @@ export default {
   description: `A record file has at most ${maxRecordBytes / 1024} KiB, checked before it is read.`,
   scope: "entry",
   *check(entry) {
-    if (entry.kind !== "file" || entry.size <= maxRecordBytes) return;
+    if (entry.isCollectionFolder || entry.kind !== "file" || entry.size <= maxRecordBytes) return;
     yield {
       message: `file has ${entry.size} bytes; a record may have at most ${maxRecordBytes} (${maxRecordBytes / 1024} KiB)`,
     };

@@ -11,7 +11,7 @@ export default {
   *check({ entries }) {
     const first = new Map<string, RecordEntry>();
     for (const entry of entries) {
-      if (entry.name === entry.collection && entry.kind !== "file") continue;
+      if (entry.isCollectionFolder) continue;
       const key = `${entry.collection}/${idSpelling(entry.name)}`;
       const earlier = first.get(key);
       if (earlier === undefined) {
