@@ -7,9 +7,11 @@ import { describe, expect, it } from "vitest";
 import { sector } from "../../src/schema/vocabulary.ts";
 
 function validate(folder: string | undefined, env: Record<string, string> = {}) {
+  const inherited: NodeJS.ProcessEnv = { ...process.env, GITHUB_ACTIONS: "" };
+  delete inherited.REGISTRY_DATA_DIR;
   const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/validate.ts", ...(folder ? [folder] : [])], {
     encoding: "utf8",
-    env: { ...process.env, GITHUB_ACTIONS: "", REGISTRY_DATA_DIR: "", ...env },
+    env: { ...inherited, ...env },
   });
   return { code: result.status, stdout: result.stdout, lines: result.stdout.trim().split("\n") };
 }
