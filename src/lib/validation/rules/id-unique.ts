@@ -11,8 +11,10 @@ export default {
   *check({ entries }) {
     const first = new Map<string, RecordEntry>();
     for (const entry of entries) {
-      if (entry.isCollectionFolder) continue;
-      const key = `${entry.collection}/${idSpelling(entry.name)}`;
+      const id = idSpelling(entry.name);
+      // A name that is all extension (.gitkeep) claims no id; file-extension refuses it.
+      if (entry.isCollectionFolder || id === "") continue;
+      const key = `${entry.collection}/${id}`;
       const earlier = first.get(key);
       if (earlier === undefined) {
         first.set(key, entry);
@@ -21,7 +23,7 @@ export default {
       yield {
         in: entry,
         position: { line: 1, column: 1 },
-        message: `id ${quote(idSpelling(entry.name))} is already the id of ${plainOrQuoted(earlier.file)}: ids must differ in more than letter case or file extension`,
+        message: `id ${quote(id)} is already the id of ${plainOrQuoted(earlier.file)}: ids must differ in more than letter case or file extension`,
       };
     }
   },
