@@ -19,9 +19,13 @@ if (process.env.GITHUB_ACTIONS === "true") {
   for (const problem of problems) console.log(githubAnnotation(problem));
 }
 const counts = `${registry.deployments.length} deployments, ${registry.products.length} products, ${registry.positions.length} positions`;
+// A folder without records is a mistyped path, not a valid registry.
+const failed = errors.length > 0 || filesRead === 0;
 console.log(
-  errors.length === 0
-    ? `✓ ${filesRead} files valid (${counts})${warnings ? `, ${warnings} warning(s)` : ""}`
-    : `✗ ${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in ${filesRead} files`,
+  filesRead === 0 && errors.length === 0
+    ? `✗ no record files in ${dataDir}`
+    : !failed
+      ? `✓ ${filesRead} files valid (${counts})${warnings ? `, ${warnings} warning(s)` : ""}`
+      : `✗ ${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in ${filesRead} files`,
 );
-process.exit(errors.length === 0 ? 0 : 1);
+process.exit(failed ? 1 : 0);

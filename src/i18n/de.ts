@@ -334,6 +334,7 @@ export const de = {
       cancelled: "Vor dem regulären Betrieb abgebrochen.",
       unknown: "Keine Quelle im Register nennt den Stand.",
     },
+    organisation: { NATO: "Die Organisation des Nordatlantikvertrags, ein Verteidigungsbündnis." },
     confidence: {
       confirmed: "Eine amtliche Quelle bestätigt die Angabe.",
       vendor: "Der Betreiber oder Hersteller sagt es.",
@@ -470,6 +471,7 @@ export const de = {
       cancelled: "abgebrochen",
       unknown: "unbekannt",
     },
+    organisation: { NATO: "NATO" },
     level: {
       international: "international",
       national: "Bund / national",

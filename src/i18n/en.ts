@@ -335,6 +335,7 @@ export const en = {
       cancelled: "Stopped before regular operation.",
       unknown: "No source in the registry gives the state.",
     },
+    organisation: { NATO: "The North Atlantic Treaty Organization, a defence alliance." },
     confidence: {
       confirmed: "An official source confirms it.",
       vendor: "The operator or vendor says so.",
@@ -462,6 +463,7 @@ export const en = {
       cancelled: "cancelled",
       unknown: "unknown",
     },
+    organisation: { NATO: "NATO" },
     level: {
       international: "international",
       national: "federal / national",

@@ -6,6 +6,8 @@ import { z } from "zod";
 import { confidence } from "./vocabulary.ts";
 import { isoDate, localizedText, sourceRef } from "./common.ts";
 
+const claimNote = localizedText("prose");
+
 /** The sourced long form of a claim for `value`. */
 export function sourcedClaim<T extends z.ZodType>(value: T) {
   return z
@@ -14,7 +16,7 @@ export function sourcedClaim<T extends z.ZodType>(value: T) {
       sources: z.array(sourceRef).describe("Ids of this record's sources that back the value"),
       confidence: confidence.describe("How well the sources back the value"),
       asOf: isoDate.optional().describe("When the value was true, if the sources say"),
-      note: localizedText.optional(),
+      note: claimNote.optional(),
     })
     .refine(
       (claim) => claim.sources.length > 0 || claim.confidence === "unattributed" || claim.confidence === "unknown",
@@ -42,5 +44,5 @@ export type Claim<T> = {
   sources: string[];
   confidence: z.output<typeof confidence>;
   asOf?: string;
-  note?: z.output<typeof localizedText>;
+  note?: z.output<typeof claimNote>;
 };

@@ -1,11 +1,85 @@
-/** Building blocks shared by every record schema: ids, dates, text in two languages, sources. */
+/** Building blocks shared by every record schema: ids, dates, free text in two languages, sources. */
 import { z } from "zod";
 import { sourceKind } from "./vocabulary.ts";
 
-/** A record or source id: lowercase words joined by hyphens, e.g. `de-he-hepolchat`. */
+/** A record or source id: lowercase words joined by hyphens, e.g. `de-he-hepolchat`. It becomes a URL and a file name. */
 export const recordId = z
   .string()
+  .max(100, "an id has at most 100 characters")
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
+
+/**
+ * The longest text each kind of free-text field takes: short enough that no value can swamp a page,
+ * a feed or a social card, long enough for every record so far (the longest summary has under 900).
+ */
+export const textLimits = { name: 300, prose: 3000, url: 2000 } as const;
+
+/** What a free-text field holds: a name or title, or prose (summaries, notes, questions). */
+export type TextKind = "name" | "prose";
+
+const embeddings = new Set([0x202a, 0x202b, 0x202d, 0x202e]);
+const isolates = new Set([0x2066, 0x2067, 0x2068]);
+const codePoint = (value: number) => `U+${value.toString(16).toUpperCase().padStart(4, "0")}`;
+
+/**
+ * Why `text` cannot be published as it is, or undefined: it holds a control character other than a
+ * line break, a noncharacter (U+FFFE, U+FFFF, …), a lone surrogate, or a bidirectional control that a
+ * line leaves open or closes without opening (it would reverse the text after it on the page).
+ */
+export function unpublishableCharacter(text: string): string | undefined {
+  const open: ("embedding" | "isolate")[] = [];
+  let opener = 0;
+  for (const char of text) {
+    const value = char.codePointAt(0)!;
+    if (value === 0x0a) {
+      if (open.length > 0) break;
+      continue;
+    }
+    if (value < 0x20 || (value >= 0x7f && value <= 0x9f)) {
+      return `contains the control character ${codePoint(value)}; only line breaks are allowed`;
+    }
+    if (value >= 0xd800 && value <= 0xdfff)
+      return `contains a lone surrogate ${codePoint(value)}, which is not a character`;
+    if ((value & 0xfffe) === 0xfffe || (value >= 0xfdd0 && value <= 0xfdef)) {
+      return `contains ${codePoint(value)}, which is not a character`;
+    }
+    if (embeddings.has(value) || isolates.has(value)) {
+      if (open.length === 0) opener = value;
+      open.push(isolates.has(value) ? "isolate" : "embedding");
+    } else if (value === 0x202c || value === 0x2069) {
+      const kind = value === 0x202c ? "embedding" : "isolate";
+      const last = kind === "isolate" ? open.lastIndexOf("isolate") : open.length - 1;
+      if (last < 0 || open[last] !== kind) {
+        return `closes a bidirectional control with ${codePoint(value)} that was not opened`;
+      }
+      open.length = last;
+    }
+  }
+  if (open.length > 0) {
+    return `opens the bidirectional control ${codePoint(opener)} and does not close it on the same line`;
+  }
+  return undefined;
+}
+
+/**
+ * Free text as contributors write it: trimmed, not empty, at most `textLimits[kind]` characters,
+ * and only characters every output (HTML, Atom, BibTeX, CSV, cards) can carry.
+ */
+export function freeText(kind: TextKind) {
+  const limit = textLimits[kind];
+  return z
+    .string()
+    .trim()
+    .min(1, "text is empty")
+    .max(limit, {
+      error: (issue) =>
+        `text is ${String((issue.input as string).length)} characters long; at most ${limit} are allowed here`,
+    })
+    .superRefine((text, ctx) => {
+      const problem = unpublishableCharacter(text);
+      if (problem) ctx.addIssue({ code: "custom", message: `text ${problem}` });
+    });
+}
 
 const partialDate = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/;
 
@@ -65,28 +139,39 @@ export const countryCode = z
 export const regionCode = z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "expected an ISO 3166-2 code such as DE-BY");
 
 /** A web address. Only http and https are accepted; anything else (javascript:, data:, ftp:) is rejected. */
-export const webUrl = z.url({
-  protocol: /^https?$/,
-  error: "expected an http:// or https:// address",
-});
+export const webUrl = z
+  .string()
+  .max(textLimits.url, {
+    error: (issue) =>
+      `address is ${String((issue.input as string).length)} characters long; at most ${textLimits.url} are allowed`,
+  })
+  .superRefine((url, ctx) => {
+    // Checked before the URL parser, which drops tabs and line breaks silently: a published address is what was written.
+    const problem = /\s/.test(url) ? "contains a space or line break" : unpublishableCharacter(url);
+    if (problem) ctx.addIssue({ code: "custom", message: `address ${problem}` });
+  })
+  .pipe(z.url({ protocol: /^https?$/, error: "expected an http:// or https:// address" }))
+  .meta({ format: "uri" });
 
 /** Text in German and/or English; a plain string counts as German. */
-export const localizedText = z.union([
-  z.string().min(1),
-  z
-    .strictObject({
-      de: z.string().min(1).optional().describe("German text"),
-      en: z.string().min(1).optional().describe("English text"),
-    })
-    .refine((text) => text.de !== undefined || text.en !== undefined, "give at least de or en"),
-]);
+export function localizedText(kind: TextKind) {
+  return z.union([
+    freeText(kind),
+    z
+      .strictObject({
+        de: freeText(kind).optional().describe("German text"),
+        en: freeText(kind).optional().describe("English text"),
+      })
+      .refine((text) => text.de !== undefined || text.en !== undefined, "give at least de or en"),
+  ]);
+}
 
 /** A source: the document a fact comes from. `url` only when known; never guessed. */
 export const source = z.strictObject({
   id: recordId.describe("Key used by claims in this record to name the source"),
   kind: sourceKind.describe("official, vendor, press, secondary or editorial"),
-  publisher: z.string().min(1).describe("Who published it, e.g. heise online"),
-  title: z.string().min(1).optional().describe("The document's own title, if known"),
+  publisher: freeText("name").describe("Who published it, e.g. heise online"),
+  title: freeText("name").optional().describe("The document's own title, if known"),
   date: isoDate.optional().describe("Publication date as shown on the source; omit when undated"),
   url: webUrl.optional().describe("Full address; omit when unknown (shown as 'link missing')"),
   language: z
@@ -95,7 +180,7 @@ export const source = z.strictObject({
     .optional()
     .describe("Language code, e.g. de"),
   via: recordId.optional().describe("Id of the source through which this one is known"),
-  note: localizedText.optional().describe("What this source says that matters here"),
+  note: localizedText("prose").optional().describe("What this source says that matters here"),
 });
 
 /** Reference to a source of the same record, by its id. */

@@ -2,12 +2,12 @@
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
 import { claim } from "./claim.ts";
-import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
+import { countryCode, freeText, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** One body that runs or uses the deployment. */
 export const authority = z.strictObject({
-  name: localizedText.describe("The authority's name, e.g. Bundespolizei"),
-  operator: z.string().min(1).optional().describe("Who runs the system for it, e.g. Dataport, BWI"),
+  name: localizedText("name").describe("The authority's name, e.g. Bundespolizei"),
+  operator: freeText("name").optional().describe("Who runs the system for it, e.g. Dataport, BWI"),
 });
 
 /** One dated step in the deployment's life. */
@@ -22,7 +22,7 @@ export const statusStep = z.strictObject({
   supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
-  note: localizedText.optional(),
+  note: localizedText("prose").optional(),
 });
 
 /** A user figure with what it counts and when. */
@@ -31,79 +31,49 @@ export const userCount = z.strictObject({
   kind: v.userCountKind.describe("What the figure counts: planned capacity is not users"),
   qualifier: v.countQualifier.default("exactly"),
   asOf: isoDate.optional().describe("When the figure was given; omit only if the source is undated"),
-  scope: localizedText.optional().describe("What the figure covers, if narrower or wider than the deployment"),
+  scope: localizedText("prose").optional().describe("What the figure covers, if narrower or wider than the deployment"),
   sources: z.array(sourceRef).min(1),
   confidence: v.confidence,
 });
 
 /** An approval for classified information (e.g. VS-NfD) as a source states it. */
 export const approval = z.strictObject({
-  classification: z.string().min(1).describe("e.g. VS-NfD, vertraulich"),
+  classification: freeText("name").describe("e.g. VS-NfD, vertraulich"),
   status: v.approvalStatus,
   sources: z.array(sourceRef).min(1),
   confidence: v.confidence,
   asOf: isoDate.optional(),
-  note: localizedText.optional(),
+  note: localizedText("prose").optional(),
 });
 
-/** The schema of `data/deployments/<id>.yaml`. */
-export const deploymentSchema = z
-  .strictObject({
-    name: z.string().min(1).optional().describe("The system's own name, e.g. HePolChat"),
-    aliases: z.array(recordId).default([]).describe("Former ids, so old links keep working"),
-    country: countryCode.optional().describe("ISO 3166-1 alpha-2; omit for an international organisation"),
-    organisation: z.string().min(1).optional().describe("International organisation, e.g. NATO"),
-    region: regionCode.optional().describe("ISO 3166-2 for state-level bodies, e.g. DE-BY"),
-    level: v.level,
-    sectors: z.array(v.sector).min(1),
-    authorities: z.array(authority).min(1),
-    product: recordId.describe("Id of a record in data/products/"),
-    topology: claim(v.topology).optional().describe("How this deployment is laid out"),
-    federation: claim(v.federationStatus).describe("Whether it federates with outside servers"),
-    federationGroup: z.string().min(1).optional().describe("Name of the allow-listed network, if any"),
-    interoperability: claim(v.interoperability).optional(),
-    bridgesTo: z.array(z.string().min(1)).optional().describe("Systems reached through bridges"),
-    reach: claim(v.externalReach).optional().describe("Who outside the organisation can be reached"),
-    status: z.array(statusStep).min(1).describe("Status history, oldest first"),
-    users: z.array(userCount).default([]),
-    approvals: z.array(approval).default([]),
-    summary: localizedText.describe("A short summary in your own words"),
-    openQuestions: z.array(localizedText).default([]).describe("What is not known: help wanted"),
-    reviewed: isoDate.describe("When an editor last checked this record against its sources"),
-    sources: z.array(source).min(1),
-  })
-  .superRefine((record, ctx) => {
-    if ((record.country === undefined) === (record.organisation === undefined)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["country"],
-        message: "give either country (a state's body) or organisation (an international one)",
-      });
-    }
-    if (record.region && record.country && !record.region.startsWith(`${record.country}-`)) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["region"],
-        message: `region ${record.region} does not lie in country ${record.country}`,
-      });
-    }
-    record.status.forEach((step, i) => {
-      if (step.date !== undefined && step.asOf !== undefined) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["status", i, "asOf"],
-          message: "give date (when it began) or asOf (seen on that day), not both",
-        });
-      }
-      if ((step.status === "superseded") !== (step.supersededBy !== undefined)) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["status", i, step.supersededBy ? "supersededBy" : "status"],
-          message: "supersededBy goes with status superseded, and only with it",
-        });
-      }
-    });
-  });
+/**
+ * The schema of `data/deployments/<id>.yaml`. Rules between fields (country or organisation, region
+ * within country, the status steps) are validator rules in src/lib/validation/rules/.
+ */
+export const deploymentSchema = z.strictObject({
+  name: freeText("name").optional().describe("The system's own name, e.g. HePolChat"),
+  aliases: z.array(recordId).default([]).describe("Former ids, so old links keep working"),
+  country: countryCode.optional().describe("ISO 3166-1 alpha-2; omit for an international organisation"),
+  organisation: v.organisation.optional().describe("International organisation, by its code, e.g. NATO"),
+  region: regionCode.optional().describe("ISO 3166-2 for state-level bodies, e.g. DE-BY"),
+  level: v.level,
+  sectors: z.array(v.sector).min(1),
+  authorities: z.array(authority).min(1),
+  product: recordId.describe("Id of a record in data/products/"),
+  topology: claim(v.topology).optional().describe("How this deployment is laid out"),
+  federation: claim(v.federationStatus).describe("Whether it federates with outside servers"),
+  federationGroup: freeText("name").optional().describe("Name of the allow-listed network, if any"),
+  interoperability: claim(v.interoperability).optional(),
+  bridgesTo: z.array(freeText("name")).optional().describe("Systems reached through bridges"),
+  reach: claim(v.externalReach).optional().describe("Who outside the organisation can be reached"),
+  status: z.array(statusStep).min(1).describe("Status history, oldest first"),
+  users: z.array(userCount).default([]),
+  approvals: z.array(approval).default([]),
+  summary: localizedText("prose").describe("A short summary in your own words"),
+  openQuestions: z.array(localizedText("prose")).default([]).describe("What is not known: help wanted"),
+  reviewed: isoDate.describe("When an editor last checked this record against its sources"),
+  sources: z.array(source).min(1),
+});
 
 /** A deployment after parsing: claims normalized to lists, defaults filled in. */
 export type Deployment = z.output<typeof deploymentSchema>;

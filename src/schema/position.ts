@@ -5,31 +5,31 @@ import { countryCode, isoDate, localizedText, recordId, regionCode, source, sour
 
 /** What a position says about one subject (a product, a protocol, a kind of software). */
 export const stance = z.strictObject({
-  subject: localizedText.describe("What the verdict is about, e.g. WhatsApp, open protocols"),
+  subject: localizedText("name").describe("What the verdict is about, e.g. WhatsApp, open protocols"),
   product: recordId.optional().describe("Id of the product, when the subject is one"),
   protocol: v.protocol.optional(),
   verdict: v.verdict,
-  note: localizedText.optional().describe("A qualifier the source adds, in your own words"),
+  note: localizedText("prose").optional().describe("A qualifier the source adds, in your own words"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
 });
 
 /** The schema of `data/positions/<id>.yaml`. */
 export const positionSchema = z.strictObject({
-  title: localizedText,
+  title: localizedText("name"),
   aliases: z.array(recordId).default([]),
   issuer: z.strictObject({
-    name: localizedText,
+    name: localizedText("name"),
     country: countryCode.optional(),
     region: regionCode.optional(),
   }),
   kind: v.positionKind,
   date: isoDate.optional().describe("When it was issued; omit if no source dates it"),
-  scope: localizedText.describe("Whom it addresses"),
+  scope: localizedText("prose").describe("Whom it addresses"),
   sectors: z.array(v.sector).default([]),
   stances: z.array(stance).default([]),
-  summary: localizedText,
-  openQuestions: z.array(localizedText).default([]),
+  summary: localizedText("prose"),
+  openQuestions: z.array(localizedText("prose")).default([]),
   reviewed: isoDate,
   sources: z.array(source).min(1),
 });

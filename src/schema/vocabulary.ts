@@ -56,6 +56,13 @@ export const lifecycleStatus = z.enum([
   "unknown",
 ]);
 
+/**
+ * International organisations that run deployments, by code. The code becomes a page address
+ * (`/countries/nato/`) beside the country codes, so it is a closed list: never two letters, never
+ * two codes that differ only in case.
+ */
+export const organisation = z.enum(["NATO"]);
+
 /** Administrative level of the body running a deployment. */
 export const level = z.enum(["international", "national", "state", "local", "institution"]);
 

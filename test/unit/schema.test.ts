@@ -1,7 +1,8 @@
 // The record schemas as contributors meet them: short and long claim forms, dates as text, URLs.
 import { describe, expect, it } from "vitest";
 import { deploymentSchema, productSchema } from "../../src/schema/index.ts";
-import { isInFuture } from "../../src/schema/common.ts";
+import { freeText, isInFuture, textLimits } from "../../src/schema/common.ts";
+import { organisation } from "../../src/schema/vocabulary.ts";
 
 const minimal = {
   country: "DE",
@@ -106,5 +107,54 @@ describe("products", () => {
     };
     expect(productSchema.safeParse(product).success).toBe(false);
     expect(productSchema.safeParse({ ...product, licences: { client: "free", server: "free" } }).success).toBe(true);
+  });
+});
+
+describe("free text", () => {
+  const name = freeText("name");
+
+  it("is trimmed, and keeps line breaks, letters of every script, emoji and balanced bidi controls", () => {
+    expect(name.parse("  Bundespolizei \n")).toBe("Bundespolizei");
+    for (const text of [
+      "Zeile eins\nZeile zwei",
+      "Ärztinnen 👩‍⚕️",
+      "مرحبا",
+      "a \u2067عربي\u2069 b",
+      "\u202Bעברית\u202C",
+    ]) {
+      expect(name.safeParse(text).success, JSON.stringify(text)).toBe(true);
+    }
+  });
+
+  it("refuses what would corrupt a feed, a citation or the text after it, naming the character", () => {
+    const refusal = (text: string) => name.safeParse(text).error?.issues[0]?.message;
+    expect(refusal("   ")).toBe("text is empty");
+    expect(refusal("a\u0000b")).toContain("U+0000");
+    expect(refusal("a\u000bb")).toContain("U+000B");
+    expect(refusal("a\u009bb")).toContain("U+009B");
+    expect(refusal("a\uffffb")).toContain("U+FFFF");
+    expect(refusal("a\udc00b")).toContain("lone surrogate U+DC00");
+    expect(refusal("\u202Eevil")).toContain("opens the bidirectional control U+202E");
+    expect(refusal("\u2067a\nb\u2069")).toContain("opens the bidirectional control U+2067");
+    expect(refusal("a\u2069")).toContain("closes a bidirectional control with U+2069");
+    expect(refusal("x".repeat(textLimits.name + 1))).toBe(
+      `text is ${textLimits.name + 1} characters long; at most ${textLimits.name} are allowed here`,
+    );
+  });
+});
+
+describe("organisations", () => {
+  it("are codes that cannot be read as a country code, a path or one another in another case", () => {
+    const codes = organisation.options;
+    for (const code of codes) expect(code).toMatch(/^[A-Z][A-Z0-9-]{2,}$/);
+    expect(new Set(codes.map((code) => code.toLowerCase())).size).toBe(codes.length);
+  });
+
+  it("refuses a deployment's organisation outside the list, in any spelling", () => {
+    const international = { ...minimal, country: undefined, level: "international" };
+    expect(deploymentSchema.safeParse({ ...international, organisation: "NATO" }).success).toBe(true);
+    for (const value of ["Nato", "nato", "DE", "..", "EU/EFTA"]) {
+      expect(deploymentSchema.safeParse({ ...international, organisation: value }).success, value).toBe(false);
+    }
   });
 });

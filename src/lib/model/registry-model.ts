@@ -54,7 +54,8 @@ function byLanguage(text: (lang: Lang) => string): Record<Lang, string> {
 
 /** The name of a country (by its code) or of an international organisation, in one language. */
 export function jurisdictionName(jurisdiction: string, lang: Lang): string {
-  return t(lang).jurisdiction(jurisdiction);
+  const organisations: Record<string, string> = t(lang).label.organisation;
+  return organisations[jurisdiction] ?? t(lang).jurisdiction(jurisdiction);
 }
 
 /** A position with its id. */

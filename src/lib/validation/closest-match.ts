@@ -14,11 +14,14 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** The candidate closest to `word`, if it is close enough to be a likely typo. */
-export function closestMatch(word: string, candidates: readonly string[]): string | undefined {
+export function closestMatch(word: string, candidates: Iterable<string>): string | undefined {
   const limit = Math.max(2, Math.floor(word.length / 3));
   let best: string | undefined;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
+    // The distance is at least the difference in length; skipping those keeps a huge word cheap.
+    const lengthDifference = Math.abs(candidate.length - word.length);
+    if (lengthDifference > limit || lengthDifference >= bestDistance) continue;
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
     if (distance < bestDistance && distance <= limit) {
       best = candidate;

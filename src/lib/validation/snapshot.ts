@@ -10,6 +10,7 @@ import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { collections, type CollectionName } from "../../schema/index.ts";
+import { maxRecordBytes } from "./record-files.ts";
 import { formatProblem, validateRegistry, type Problem } from "./validate-registry.ts";
 
 /** One valid record as later steps need it: its id, its file, and its parsed (normalized) data. */
@@ -52,7 +53,8 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
       hashTree(hash, path, named, include);
     } else if (stat.isFile() && include.test(name)) {
       hash.update(`file:${named}:${stat.size}\n`);
-      hash.update(readFileSync(path));
+      // A file over the cap is refused for its size alone, so its size is all the result depends on.
+      if (stat.size <= maxRecordBytes) hash.update(readFileSync(path));
     } else {
       hash.update(`other:${named}\n`);
     }

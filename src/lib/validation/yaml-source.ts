@@ -1,83 +1,72 @@
 /**
  * Reading one record file with the `yaml` package, keeping positions so that every
- * problem can be reported at its line and column.
+ * problem can be reported at its line and column. Everything here is linear in the file's size.
  */
 import { LineCounter, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
-import type { Document, Node, Pair } from "yaml";
+import type { Document, Node, Pair, YAMLError, YAMLMap } from "yaml";
 
 /** A place in a file, 1-based like an editor shows it. */
 export type Position = { line: number; column: number };
 
-/** A record file parsed with positions, or the reasons it could not be parsed. */
+/** A record file parsed with positions, what stands in the way of reading it as data, and the data. */
 export type ParsedYaml = {
-  data: unknown;
-  document: Document.Parsed | undefined;
+  document: Document.Parsed;
   lineCounter: LineCounter;
-  syntaxProblems: { position: Position; message: string }[];
+  /** What the parser refused: syntax, tabs for indentation, and the like. */
+  errors: YAMLError[];
+  /** Keys that appear a second time in the same map. */
+  duplicateKeys: Node[];
+  /** Anchors (`&name`) and aliases (`*name`), which records never need. */
+  anchors: Node[];
+  aliases: Node[];
+  /** What the document holds at its top. */
+  contents: "nothing" | "map" | "other";
+  /** The record as plain data, when the file is a clean YAML map; otherwise undefined. */
+  data: Record<string, unknown> | undefined;
 };
 
-/** Parses YAML text; reports syntax errors, tabs, duplicate keys, anchors/aliases and empty files. */
+/** Parses YAML text (line breaks already `\n`). */
 export function parseYamlWithPositions(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const syntaxProblems: ParsedYaml["syntaxProblems"] = [];
-  const at = (offset: number): Position => {
-    const { line, col } = lineCounter.linePos(offset);
-    return { line, column: col };
-  };
+  // The parser's own duplicate-key check compares each key with all before it (quadratic); ours is linear.
   const document = parseDocument(text, {
     lineCounter,
-    uniqueKeys: true,
+    uniqueKeys: false,
     prettyErrors: false,
     version: "1.2",
     schema: "core",
   });
-  for (const error of document.errors) {
-    const message = error.message.split("\n")[0] ?? error.message;
-    syntaxProblems.push({ position: at(error.pos[0]), message: `YAML: ${describeYamlError(error.code, message)}` });
-  }
-  // Records never need anchors or aliases; refusing them also rules out alias bombs.
+  const duplicateKeys: Node[] = [];
+  const anchors: Node[] = [];
+  const aliases: Node[] = [];
   visit(document, {
-    Alias(_key, node) {
-      syntaxProblems.push({
-        position: at(node.range?.[0] ?? 0),
-        message: "YAML: aliases (*name) are not allowed in records; write the value out",
-      });
-    },
-    Node(_key, node) {
-      if ("anchor" in node && node.anchor) {
-        syntaxProblems.push({
-          position: at(node.range?.[0] ?? 0),
-          message: "YAML: anchors (&name) are not allowed in records",
-        });
+    Map(_key, map) {
+      const seen = new Set<unknown>();
+      for (const pair of map.items) {
+        // Compared as the plain data will have them: `1` and "1" are the same key there.
+        const key = isScalar(pair.key) ? String(pair.key.value) : pair.key;
+        if (seen.has(key)) duplicateKeys.push(pair.key as Node);
+        seen.add(key);
       }
     },
+    Alias(_key, node) {
+      aliases.push(node);
+    },
+    Node(_key, node) {
+      if ("anchor" in node && node.anchor) anchors.push(node);
+    },
   });
-  if (syntaxProblems.length > 0) return { data: undefined, document, lineCounter, syntaxProblems };
-  if (document.contents === null || text.trim() === "" || isOnlyComments(document)) {
-    syntaxProblems.push({ position: { line: 1, column: 1 }, message: "file is empty: a record needs fields" });
-    return { data: undefined, document, lineCounter, syntaxProblems };
-  }
-  if (!isMap(document.contents)) {
-    syntaxProblems.push({
-      position: at(document.contents.range?.[0] ?? 0),
-      message: "a record must be a map of fields (key: value), not a list or a single value",
-    });
-    return { data: undefined, document, lineCounter, syntaxProblems };
-  }
-  return { data: document.toJS({ maxAliasCount: 0 }), document, lineCounter, syntaxProblems };
-}
-
-function isOnlyComments(document: Document.Parsed): boolean {
-  const contents = document.contents;
-  return isScalar(contents) && (contents.value === null || contents.value === "");
-}
-
-function describeYamlError(code: string, message: string): string {
-  if (code === "TAB_AS_INDENT") return "tabs are not allowed for indentation; use spaces";
-  if (code === "DUPLICATE_KEY") return "duplicate key: each field may appear only once";
-  // The parser notices an unclosed [ or { only on a later line; point the reader back up.
-  if (/^Flow (sequence|mapping)/.test(message)) return `${message} (look for an unclosed bracket above)`;
-  return message;
+  const top = document.contents;
+  const contents =
+    top === null || text.trim() === "" || (isScalar(top) && (top.value === null || top.value === ""))
+      ? "nothing"
+      : isMap(top)
+        ? "map"
+        : "other";
+  const clean = document.errors.length === 0 && duplicateKeys.length === 0 && anchors.length + aliases.length === 0;
+  const data =
+    clean && contents === "map" ? (document.toJS({ maxAliasCount: 0 }) as Record<string, unknown>) : undefined;
+  return { document, lineCounter, errors: document.errors, duplicateKeys, anchors, aliases, contents, data };
 }
 
 /** How far a path reaches into a document: the deepest node found and, for map entries, its key. */
@@ -88,6 +77,22 @@ export type NodeLookup = {
   depth: number;
 };
 
+// Each map's pairs by key, built on first lookup, so that finding many keys in one big map stays linear.
+const pairsByKey = new WeakMap<YAMLMap, Map<string, Pair>>();
+
+function pairOf(map: YAMLMap, key: PropertyKey): Pair | undefined {
+  let index = pairsByKey.get(map);
+  if (!index) {
+    index = new Map();
+    for (const pair of map.items) {
+      const name = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (name !== undefined && !index.has(name)) index.set(name, pair);
+    }
+    pairsByKey.set(map, index);
+  }
+  return index.get(String(key));
+}
+
 /** Walks `path` through the document as far as it exists. */
 export function findNode(document: Document.Parsed, path: readonly PropertyKey[]): NodeLookup {
   let node = document.contents as Node | null;
@@ -95,7 +100,7 @@ export function findNode(document: Document.Parsed, path: readonly PropertyKey[]
   let depth = 0;
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item: Pair) => isScalar(item.key) && item.key.value === segment);
+      const pair = pairOf(node, segment);
       if (!pair) break;
       keyNode = pair.key as Node;
       node = pair.value as Node | null;
@@ -113,6 +118,17 @@ export function findNode(document: Document.Parsed, path: readonly PropertyKey[]
 
 /** The start of a node as a line/column position. */
 export function positionOf(node: Node | undefined, lineCounter: LineCounter): Position {
-  const { line, col } = lineCounter.linePos(node?.range?.[0] ?? 0);
+  return positionAt(node?.range?.[0] ?? 0, lineCounter);
+}
+
+/** A character offset as a line/column position. */
+export function positionAt(offset: number, lineCounter: LineCounter): Position {
+  const { line, col } = lineCounter.linePos(offset);
   return { line, column: col };
+}
+
+/** Where the value at `path` is, or its key when the value is missing, or the deepest part that exists. */
+export function positionOfPath(yaml: ParsedYaml, path: readonly PropertyKey[]): Position {
+  const found = findNode(yaml.document, path);
+  return positionOf(found.node ?? found.keyNode, yaml.lineCounter);
 }

@@ -1,0 +1,37 @@
+/** Where a record names another record by id: the references that must resolve, and the chains that must not loop. */
+import type { CollectionName } from "../../schema/index.ts";
+import { asString, mapsIn, type RawMap } from "./raw-data.ts";
+
+/** One reference in a record's raw data. */
+export type Reference = {
+  /** Where it is written. */
+  path: PropertyKey[];
+  /** The field, as contributors know it, e.g. `supersededBy`. */
+  field: string;
+  /** The collection the named record must be in. */
+  target: CollectionName;
+  id: string;
+  /** A chain (successor, base product) is followed record to record, so it must not come back round. */
+  chain: boolean;
+};
+
+/** Every reference to another record in `data`, a raw record of `collection`. */
+export function referencesIn(collection: CollectionName, data: RawMap): Reference[] {
+  const refs: Reference[] = [];
+  const add = (path: PropertyKey[], value: unknown, target: CollectionName, chain: boolean) => {
+    const id = asString(value);
+    if (id !== undefined) refs.push({ path, field: String(path.at(-1)), target, id, chain });
+  };
+  if (collection === "deployments") {
+    add(["product"], data.product, "products", false);
+    for (const { item, index } of mapsIn(data.status)) {
+      add(["status", index, "supersededBy"], item.supersededBy, "deployments", true);
+    }
+  } else if (collection === "products") {
+    add(["basedOn"], data.basedOn, "products", true);
+  } else {
+    for (const { item, index } of mapsIn(data.stances))
+      add(["stances", index, "product"], item.product, "products", false);
+  }
+  return refs;
+}
