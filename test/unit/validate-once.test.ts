@@ -41,7 +41,7 @@ function validate(): void {
   });
 }
 
-describe("validating once per build", () => {
+describe("validating once per build", { timeout: 120_000 }, () => {
   it("lets later steps read the validate step's snapshot without validating again", () => {
     validate();
     const before = snapshotWritten();
