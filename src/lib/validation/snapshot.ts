@@ -25,7 +25,7 @@ export type ValidationSnapshot = {
 };
 
 /** Where the snapshot of one data folder is kept: one file per folder, so test fixtures never replace the real data's. */
-function snapshotFile(dataDir: string): string {
+export function snapshotFile(dataDir: string): string {
   const key = createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 16);
   return resolve(`.cache/validation/${key}.json`);
 }
