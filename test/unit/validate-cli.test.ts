@@ -1,9 +1,10 @@
 // The contributor's command: `npm run validate` on a data folder, read as a person or CI would.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
+import { snapshotFile } from "../../src/lib/validation/snapshot.ts";
 import { sector } from "../../src/schema/vocabulary.ts";
 
 function validate(folder: string | undefined, env: Record<string, string> = {}) {
@@ -90,6 +91,10 @@ describe("validate CLI on a hostile pull request", () => {
   );
 
   const run = validate(folder, { GITHUB_ACTIONS: "true" });
+  afterAll(() => {
+    rmSync(folder, { recursive: true, force: true });
+    rmSync(snapshotFile(folder), { force: true });
+  });
 
   it("still fails, with one problem line and one annotation per problem", () => {
     expect(run.code).toBe(1);

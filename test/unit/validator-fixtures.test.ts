@@ -5,10 +5,10 @@
 // `<id>-<case>.yaml`) that produces it; files that git cannot carry (symbolic links, pipes, files
 // over the size cap) are made in a temporary folder below.
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, relative } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { maxRecordBytes } from "../../src/lib/validation/record-files.ts";
 import { rules } from "../../src/lib/validation/rules/index.ts";
 import { formatProblem, validateRegistry, type Problem } from "../../src/lib/validation/validate-registry.ts";
@@ -106,6 +106,7 @@ function makeSpecialFiles(folder: string): Marker[] {
 const special = mkdtempSync(join(tmpdir(), "validator-special-"));
 const specialMarkers = makeSpecialFiles(special);
 const specialRun = validateRegistry(special, special);
+afterAll(() => rmSync(special, { recursive: true, force: true }));
 
 describe("validator on invalid fixtures", () => {
   it("has fixtures to check", () => {
