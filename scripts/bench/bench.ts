@@ -42,11 +42,19 @@ const sizes = values.sizes
   .split(",")
   .map((size) => size.trim())
   .filter(Boolean)
-  .map((size) => (size === "real" ? ("real" as const) : Number(size)))
+  .map((size) => {
+    if (size === "real") return "real" as const;
+    if (/^[1-9]\d*$/.test(size)) return Number(size);
+    console.error(`--sizes: expected "real" or a number of deployments, got "${size}"`);
+    process.exit(2);
+  })
   .filter((size) => !(values["skip-10k"] && size === 10_000));
-for (const size of sizes) {
-  if (size !== "real" && !(Number.isInteger(size) && size > 0)) {
-    console.error(`--sizes: expected "real" or a number of deployments, got "${String(size)}"`);
+for (const [option, value] of [
+  ["--step-timeout", values["step-timeout"]],
+  ["--memory-guard", values["memory-guard"]],
+]) {
+  if (!(Number(value) > 0)) {
+    console.error(`${option}: expected a positive number, got "${value}"`);
     process.exit(2);
   }
 }

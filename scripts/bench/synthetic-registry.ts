@@ -221,16 +221,19 @@ export function writeSyntheticRegistry(options: {
     products: readCollection(options.sourceDir, "products"),
     positions: readCollection(options.sourceDir, "positions"),
   };
-  const files = new Map<string, { collection: CollectionName; text: string; plain: string }>();
-  const add = (collection: CollectionName, id: string, varied: Json, plain: Json) =>
-    files.set(`${collection}/${id}`, {
-      collection,
-      text: recordFile(collection, varied),
-      plain: recordFile(collection, plain),
-    });
-  const newPlace = () => {
-    return `${random.pick(placeStarts)}${random.pick(placeMiddles)}${random.pick(placeEnds)}`;
+  for (const collection of Object.keys(collections) as CollectionName[]) {
+    mkdirSync(join(options.outDir, collection), { recursive: true });
+    for (const record of real[collection]) {
+      writeFileSync(join(options.outDir, collection, `${record.id}.yaml`), record.text);
+    }
+  }
+  // Each clone's plain form is kept in case the validator refuses the varied one.
+  const clones = new Map<string, { collection: CollectionName; plain: Json }>();
+  const add = (collection: CollectionName, id: string, varied: Json, plain: Json) => {
+    writeFileSync(join(options.outDir, collection, `${id}.yaml`), recordFile(collection, varied));
+    clones.set(`${collection}/${id}`, { collection, plain });
   };
+  const newPlace = () => `${random.pick(placeStarts)}${random.pick(placeMiddles)}${random.pick(placeEnds)}`;
   const plainCopy = (data: Json) => {
     const copy = structuredClone(data);
     delete copy.aliases;
@@ -324,13 +327,6 @@ export function writeSyntheticRegistry(options: {
     add("positions", `${original.id}-${i + 1}`, position, plainCopy(original.data));
   }
 
-  for (const collection of Object.keys(collections) as CollectionName[]) {
-    mkdirSync(join(options.outDir, collection), { recursive: true });
-    for (const record of real[collection])
-      writeFileSync(join(options.outDir, collection, `${record.id}.yaml`), record.text);
-  }
-  for (const [key, file] of files) writeFileSync(join(options.outDir, `${key}.yaml`), file.text);
-
   let plainCopies = 0;
   const invalidFiles = () => {
     const { problems } = validateRegistry(options.outDir, options.outDir);
@@ -339,10 +335,10 @@ export function writeSyntheticRegistry(options: {
   const refused = invalidFiles();
   if (refused.length > 0) {
     for (const key of new Set(refused.map((problem) => problem.file.replace(/\.yaml$/, "")))) {
-      const file = files.get(key);
-      if (!file)
+      const clone = clones.get(key);
+      if (!clone)
         throw new Error(`a real record is invalid; run npm run validate:\n${refused.map(formatProblem).join("\n")}`);
-      writeFileSync(join(options.outDir, `${key}.yaml`), file.plain);
+      writeFileSync(join(options.outDir, `${key}.yaml`), recordFile(clone.collection, clone.plain));
       plainCopies += 1;
     }
     const stillRefused = invalidFiles();
@@ -354,7 +350,7 @@ export function writeSyntheticRegistry(options: {
   const counts = Object.fromEntries(
     (Object.keys(collections) as CollectionName[]).map((collection) => [
       collection,
-      real[collection].length + [...files.values()].filter((file) => file.collection === collection).length,
+      real[collection].length + [...clones.values()].filter((clone) => clone.collection === collection).length,
     ]),
   ) as Record<CollectionName, number>;
   const byCount = <K>(counts: Map<K, number>) => [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
