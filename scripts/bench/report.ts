@@ -35,12 +35,13 @@ const sizeLabel = (size: SizeRun["size"]) =>
 
 function step(measurement?: StepMeasurement): string {
   if (!measurement) return "–";
-  if (measurement.outcome === "skipped") return "skipped";
+  if (measurement.outcome === "skipped") return measurement.note ? `skipped: ${measurement.note}` : "skipped";
   const time = `${measurement.seconds!.toFixed(1)} s`;
   const cpu = measurement.cpuSeconds !== undefined ? ` (CPU ${measurement.cpuSeconds.toFixed(1)} s)` : "";
   const memory = measurement.peakBytes ? ` · ${mb(measurement.peakBytes)}` : "";
   const end = measurement.outcome === "ok" ? "" : `**${measurement.outcome}** after `;
-  return `${end}${time}${cpu}${memory}`;
+  const note = measurement.outcome === "ok" && measurement.note ? ` (${measurement.note})` : "";
+  return `${end}${time}${cpu}${memory}${note}`;
 }
 
 const bytes = (weight?: Bytes) => (weight ? `${kb(weight.raw)} / ${kb(weight.gzip)}` : "–");

@@ -57,13 +57,20 @@ const astroMarkers = {
   "pages rendered": /^\S*\s*✓ Completed in/,
 };
 
-/** Runs the pipeline's steps into `outDir`, stopping at the first that does not end well. */
+/** The steps whose output every later step reads: once one of them fails, the rest cannot be measured. */
+const prerequisites = new Set(["validate", "astro build"]);
+
+/**
+ * Runs the pipeline's steps into `outDir`. Unlike `npm run build`, a step after the site is built
+ * still runs when an earlier one failed or was stopped (the search index does not need the cards),
+ * so one slow step does not hide the others' numbers.
+ */
 async function build(outDir: string, env: NodeJS.ProcessEnv, limits: Limits, log: (line: string) => void) {
   const results: StepMeasurement[] = [];
   for (const step of buildSteps(outDir)) {
-    const previous = results.at(-1);
-    if (previous && previous.outcome !== "ok") {
-      results.push(skipped(step.label, `${previous.label} ${previous.outcome}`));
+    const blocking = results.find((result) => prerequisites.has(result.label) && result.outcome !== "ok");
+    if (blocking) {
+      results.push(skipped(step.label, `${blocking.label} ${blocking.outcome}`));
       continue;
     }
     const result = await runMeasured({
@@ -156,18 +163,27 @@ export async function runSize(
   const cold = await build(coldDir, env, limits, log);
   const warmDir = join(workDir, "site-warm");
   let warm: StepMeasurement[];
-  if (cold.every((step) => step.outcome === "ok")) {
+  const coldBuiltSite = cold.find((step) => step.label === "astro build")?.outcome === "ok";
+  if (coldBuiltSite) {
     rmSync(coldDir, { recursive: true, force: true });
-    log("  warm build (card cache filled)");
+    const unfinished = cold.filter((step) => step.outcome !== "ok").map((step) => `${step.label} ${step.outcome}`);
+    log(
+      `  warm build (card cache filled${unfinished.length ? `, as far as the cold build got: ${unfinished.join(", ")}` : ""})`,
+    );
     warm = await build(warmDir, env, limits, log);
+    for (const step of warm) {
+      const coldStep = cold.find((other) => other.label === step.label);
+      if (step.outcome === "ok" && coldStep?.outcome !== "ok")
+        step.note = `cache only partly filled: cold ${coldStep?.outcome}`;
+    }
   } else {
-    warm = buildSteps("unused").map((step) => skipped(step.label, "the cold build did not finish"));
+    warm = buildSteps("unused").map((step) => skipped(step.label, "the cold build did not build the site"));
   }
   // The site to weigh: the warm build's, or the cold one's if the warm build never ran.
   const final = warm.some((step) => step.outcome !== "skipped") ? warm : cold;
   const siteDir = final === warm ? warmDir : coldDir;
   const built = final.find((step) => step.label === "astro build")?.outcome === "ok";
-  const indexed = final.every((step) => step.outcome === "ok");
+  const indexed = final.find((step) => step.label === "search index")?.outcome === "ok";
 
   let site: SiteWeights | undefined;
   let largestEntry: PageWeight | undefined;
