@@ -1,7 +1,8 @@
 /**
  * Draws the social cards (1200×630 PNG) for every entry and the main pages into <site>/og/.
- * Run after `astro build`: tsx scripts/social-cards.ts [site-folder]. Unchanged cards come from
- * the cache in .cache/social-cards/.
+ * Run after `astro build`: tsx scripts/social-cards.ts [site-folder]. Reads the records from
+ * REGISTRY_DATA_DIR (default data/), like every other build step. Unchanged cards come from the
+ * cache in SOCIAL_CARDS_CACHE_DIR (default .cache/social-cards/).
  */
 import { resolve } from "node:path";
 import { languages } from "../src/i18n/index.ts";
@@ -18,7 +19,7 @@ const cards = languages.flatMap((lang) => [
 const report = await writeCards(cards, {
   root: process.cwd(),
   outDir: resolve(siteDir, "og"),
-  cacheDir: resolve(".cache/social-cards"),
+  cacheDir: resolve(process.env.SOCIAL_CARDS_CACHE_DIR ?? ".cache/social-cards"),
 });
 console.log(
   `social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache`,

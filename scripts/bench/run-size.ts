@@ -1,0 +1,302 @@
+/**
+ * One size of the benchmark: makes the registry (or takes data/ as it is), times the validator,
+ * builds the site with the real pipeline twice (cold: no caches; warm: social-card cache filled),
+ * weighs the warm site, builds the bare-Astro floor for as many pages, and checks that every step
+ * read the registry it was given.
+ */
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { CollectionName } from "../../src/schema/index.ts";
+import { buildSteps } from "../../src/lib/build/build-steps.ts";
+import { countryUrl, deploymentUrl, homeUrl, overviewUrl, searchUrl, tableUrl } from "../../src/lib/site/urls.ts";
+import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
+import { writeFloorProject } from "./bare-astro-floor.ts";
+import { runMeasured, skipped, type StepMeasurement } from "./measured-run.ts";
+import {
+  pageWeight,
+  queryWeight,
+  siteWeights,
+  type PageWeight,
+  type QueryWeight,
+  type SiteWeights,
+} from "./site-weights.ts";
+import { writeSyntheticRegistry } from "./synthetic-registry.ts";
+
+/** Limits every measured step runs under. */
+export type Limits = { timeoutSeconds: number; memoryGuardBytes: number };
+
+/** A check that the build read the registry it was given. */
+export type DataFolderCheck = { check: string; pass: boolean | undefined; detail: string };
+
+/** Everything measured at one size. */
+export type SizeRun = {
+  /** "real" for data/ as it is, otherwise the number of deployments asked for. */
+  size: "real" | number;
+  records: Record<CollectionName, number>;
+  plainCopies: number;
+  generateSeconds?: number;
+  validator: StepMeasurement;
+  cold: StepMeasurement[];
+  warm: StepMeasurement[];
+  floor: { pages: number; pagesEstimated: boolean; cold: StepMeasurement; warm: StepMeasurement };
+  /** The real record whose entry page is weighed at every size, and the country with most entries. */
+  entryId: string;
+  countryCode: string;
+  site?: SiteWeights;
+  /** The largest entry page with what it loads. */
+  largestEntry?: PageWeight;
+  query?: QueryWeight;
+  placeQuery?: QueryWeight;
+  checks: DataFolderCheck[];
+};
+
+const astroCache = resolve("node_modules/.astro");
+const astroMarkers = {
+  "content synced": /\[content\] Synced content/,
+  "pages started": /generating static routes/,
+  "pages rendered": /^\S*\s*✓ Completed in/,
+};
+
+/** The steps whose output every later step reads: once one of them fails, the rest cannot be measured. */
+const prerequisites = new Set(["validate", "astro build"]);
+
+/**
+ * Runs the pipeline's steps into `outDir`. Unlike `npm run build`, a step after the site is built
+ * still runs when an earlier one failed or was stopped (the search index does not need the cards),
+ * so one slow step does not hide the others' numbers.
+ */
+async function build(outDir: string, env: NodeJS.ProcessEnv, limits: Limits, log: (line: string) => void) {
+  const results: StepMeasurement[] = [];
+  for (const step of buildSteps(outDir)) {
+    const blocking = results.find((result) => prerequisites.has(result.label) && result.outcome !== "ok");
+    if (blocking) {
+      results.push(skipped(step.label, `${blocking.label} ${blocking.outcome}`));
+      continue;
+    }
+    const result = await runMeasured({
+      label: step.label,
+      script: step.script,
+      args: step.args,
+      env,
+      ...limits,
+      markers: step.label === "astro build" ? astroMarkers : undefined,
+    });
+    log(`  ${step.label}: ${result.outcome}, ${result.seconds?.toFixed(1)} s`);
+    results.push(result);
+  }
+  return results;
+}
+
+/** The biggest deployment file among the real ones: its entry page is the heaviest typical page, and it exists at every size. */
+function heaviestRealEntry(dataDir: string, ids: string[]): string {
+  return [...ids].sort(
+    (a, b) => fileSize(join(dataDir, "deployments", `${b}.yaml`)) - fileSize(join(dataDir, "deployments", `${a}.yaml`)),
+  )[0]!;
+}
+const fileSize = (file: string) => (existsSync(file) ? statSync(file).size : 0);
+
+/** Measures one size; `workDir` is a temporary folder this run may fill and leaves for the caller to remove. */
+export async function runSize(
+  size: "real" | number,
+  options: { workDir: string; limits: Limits; queries: { typical: string }; log: (line: string) => void },
+): Promise<SizeRun> {
+  const { workDir, limits, log } = options;
+  mkdirSync(workDir, { recursive: true });
+  const realData = resolve("data");
+  let dataDir = realData;
+  let records: Record<CollectionName, number>;
+  let plainCopies = 0;
+  let generateSeconds: number | undefined;
+  let cloneIds: string[] = [];
+  let placeWord: string | undefined;
+  let countryCode: string;
+  const realIds = readdirSync(join(realData, "deployments"))
+    .filter((name) => name.endsWith(".yaml"))
+    .map((name) => name.slice(0, -5));
+  if (size === "real") {
+    const model = registryFromFiles(realData);
+    records = {
+      deployments: model.deployments.length,
+      products: model.products.length,
+      positions: model.positions.length,
+    };
+    const counts = new Map<string, number>();
+    for (const deployment of model.deployments) {
+      if (deployment.country) counts.set(deployment.country, (counts.get(deployment.country) ?? 0) + 1);
+    }
+    countryCode = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? "DE";
+  } else {
+    log(`  generating ${size} deployments`);
+    const start = performance.now();
+    const registry = writeSyntheticRegistry({ sourceDir: realData, outDir: join(workDir, "data"), deployments: size });
+    generateSeconds = (performance.now() - start) / 1000;
+    dataDir = registry.dataDir;
+    records = registry.counts;
+    plainCopies = registry.plainCopies;
+    cloneIds = registry.cloneDeploymentIds;
+    placeWord = registry.commonPlaceWord;
+    countryCode = registry.largestCountry;
+  }
+  const entryId = heaviestRealEntry(realData, realIds);
+  const cardsCache = join(workDir, "social-card-cache");
+  const env = {
+    REGISTRY_DATA_DIR: dataDir,
+    SOCIAL_CARDS_CACHE_DIR: cardsCache,
+    BASE_PATH: undefined,
+    SITE_URL: undefined,
+  };
+
+  const validateStep = buildSteps("unused")[0]!;
+  const validator = await runMeasured({
+    label: "validator",
+    script: validateStep.script,
+    args: [...validateStep.args, dataDir],
+    env,
+    ...limits,
+  });
+  log(`  validator: ${validator.outcome}, ${validator.seconds?.toFixed(1)} s`);
+
+  log("  cold build (no caches)");
+  rmSync(astroCache, { recursive: true, force: true });
+  rmSync(cardsCache, { recursive: true, force: true });
+  const coldDir = join(workDir, "site-cold");
+  const cold = await build(coldDir, env, limits, log);
+  const warmDir = join(workDir, "site-warm");
+  let warm: StepMeasurement[];
+  const coldBuiltSite = cold.find((step) => step.label === "astro build")?.outcome === "ok";
+  if (coldBuiltSite) {
+    rmSync(coldDir, { recursive: true, force: true });
+    const unfinished = cold.filter((step) => step.outcome !== "ok").map((step) => `${step.label} ${step.outcome}`);
+    log(
+      `  warm build (card cache filled${unfinished.length ? `, as far as the cold build got: ${unfinished.join(", ")}` : ""})`,
+    );
+    warm = await build(warmDir, env, limits, log);
+    for (const step of warm) {
+      const coldStep = cold.find((other) => other.label === step.label);
+      if (step.outcome === "ok" && coldStep?.outcome !== "ok")
+        step.note = `cache only partly filled: cold ${coldStep?.outcome}`;
+    }
+  } else {
+    warm = buildSteps("unused").map((step) => skipped(step.label, "the cold build did not build the site"));
+  }
+  // The site to weigh: the warm build's, or the cold one's if the warm build never ran.
+  const final = warm.some((step) => step.outcome !== "skipped") ? warm : cold;
+  const siteDir = final === warm ? warmDir : coldDir;
+  const built = final.find((step) => step.label === "astro build")?.outcome === "ok";
+  const indexed = final.find((step) => step.label === "search index")?.outcome === "ok";
+
+  let site: SiteWeights | undefined;
+  let largestEntry: PageWeight | undefined;
+  let query: QueryWeight | undefined;
+  let placeQuery: QueryWeight | undefined;
+  if (built) {
+    log("  weighing the site");
+    site = siteWeights(siteDir, {
+      home: homeUrl("de"),
+      table: tableUrl("de"),
+      overview: overviewUrl("de"),
+      country: countryUrl("de", countryCode),
+      entry: deploymentUrl("de", entryId),
+    });
+    if (site.largestEntryPage.path)
+      largestEntry = pageWeight(siteDir, site.largestEntryPage.path.replace(/index\.html$/, ""));
+    if (indexed) {
+      query = await queryWeight(siteDir, "de", searchUrl("de"), options.queries.typical);
+      if (placeWord) placeQuery = await queryWeight(siteDir, "de", searchUrl("de"), placeWord);
+    }
+  }
+
+  const floorPages = site?.htmlPages ?? 2 * (records.deployments + records.products + records.positions);
+  log(`  bare Astro floor, ${floorPages} pages`);
+  const floorCommand = writeFloorProject(join(workDir, "floor"), floorPages);
+  const floorCold = await runMeasured({ label: "bare astro (cold)", ...floorCommand, ...limits });
+  const floorWarm =
+    floorCold.outcome === "ok"
+      ? await runMeasured({ label: "bare astro (warm)", ...floorCommand, ...limits })
+      : skipped("bare astro (warm)", `cold ${floorCold.outcome}`);
+  log(`  floor: ${floorCold.seconds?.toFixed(1)} s cold, ${floorWarm.seconds?.toFixed(1)} s warm`);
+
+  const checks = dataFolderChecks({
+    size,
+    records,
+    cold,
+    warm,
+    siteDir: built ? siteDir : undefined,
+    realIds,
+    cloneIds,
+    placeQuery,
+  });
+  return {
+    size,
+    records,
+    plainCopies,
+    generateSeconds,
+    validator,
+    cold,
+    warm,
+    floor: { pages: floorPages, pagesEstimated: site === undefined, cold: floorCold, warm: floorWarm },
+    entryId,
+    countryCode,
+    site,
+    largestEntry,
+    query,
+    placeQuery,
+    checks,
+  };
+}
+
+/** Did each step read the registry the benchmark generated, not data/ or a stale copy? */
+function dataFolderChecks(run: {
+  size: "real" | number;
+  records: Record<CollectionName, number>;
+  cold: StepMeasurement[];
+  warm: StepMeasurement[];
+  siteDir?: string;
+  realIds: string[];
+  cloneIds: string[];
+  placeQuery?: QueryWeight;
+}): DataFolderCheck[] {
+  const checks: DataFolderCheck[] = [];
+  const validate = [...run.warm, ...run.cold].find((step) => step.label === "validate" && step.outcome === "ok");
+  const counted = validate?.output && /(\d+) deployments/.exec(validate.output)?.[1];
+  checks.push({
+    check: "validate step",
+    pass: counted ? Number(counted) === run.records.deployments : undefined,
+    detail: counted
+      ? `validated ${counted} deployments; the registry has ${run.records.deployments}`
+      : "its output does not say how many deployments it checked",
+  });
+  if (run.size === "real" || !run.siteDir) return checks;
+  const siteDir = run.siteDir;
+  const missingPages = run.cloneIds.filter((id) => !existsSync(join(siteDir, "de", "deployments", id, "index.html")));
+  checks.push({
+    check: "astro build",
+    pass: missingPages.length === 0,
+    detail: missingPages.length
+      ? `no entry page for ${missingPages.join(", ")}`
+      : `entry pages of generated records present`,
+  });
+  const cardFiles = existsSync(join(siteDir, "og"))
+    ? readdirSync(join(siteDir, "og"), { recursive: true }).map(String)
+    : [];
+  const namesRecord = (id: string) => cardFiles.some((file) => file.includes(`${id}.`) || file.includes(`${id}/`));
+  const perEntryCards = run.realIds.some(namesRecord) || run.cloneIds.some(namesRecord);
+  const missingCards = run.cloneIds.filter((id) => !namesRecord(id));
+  checks.push({
+    check: "social cards",
+    pass: perEntryCards ? missingCards.length === 0 : undefined,
+    detail: !perEntryCards
+      ? "no card names an entry, so this cannot tell"
+      : missingCards.length
+        ? `no card for ${missingCards.join(", ")}`
+        : "cards of generated records present",
+  });
+  checks.push({
+    check: "search index",
+    pass: run.placeQuery ? run.placeQuery.results > 0 : undefined,
+    detail: run.placeQuery
+      ? `"${run.placeQuery.query}" (a generated place) finds ${run.placeQuery.results} result(s)`
+      : "no index to ask",
+  });
+  return checks;
+}
