@@ -25,10 +25,10 @@ export function builtFile(dir: string, pathname: string): string | undefined {
   return existsSync(index) ? index : undefined;
 }
 
-/** The built HTML of a page, by its address. */
-export function builtHtml(dir: string, pathname: string): string {
+/** A built file as text (a page, an export, a feed), by its address. */
+export function builtText(dir: string, pathname: string): string {
   const file = builtFile(dir, pathname);
-  if (!file) throw new Error(`the build has no page ${pathname}`);
+  if (!file) throw new Error(`the build has no file for ${pathname}`);
   return readFileSync(file, "utf8");
 }
 

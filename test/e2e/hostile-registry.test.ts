@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from "playwright-core";
 import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { fieldsSplitOn, parseCsv, startsFormula } from "../csv-reading.ts";
-import { builtHtml, builtPages } from "./built-site.ts";
+import { builtText, builtPages } from "./built-site.ts";
 import { openWatched, type WatchedPage } from "./page-checks.ts";
 import { serveStatic } from "./static-server.ts";
 import { displayText, languages, squash, useBrowser } from "./site.ts";
@@ -53,14 +53,16 @@ afterAll(async () => {
 /** What a page shows that it must not: injected elements, inline script or handlers, and its width. */
 async function injectionsAndWidth(page: Page) {
   return page.evaluate(() => ({
-    hostileElements: [...document.querySelectorAll("[data-hostile], marquee")].map(
-      (element) => element.outerHTML.slice(0, 80),
+    hostileElements: [...document.querySelectorAll("[data-hostile], marquee")].map((element) =>
+      element.outerHTML.slice(0, 80),
     ),
     inlineScripts: [...document.querySelectorAll("script:not([src])")]
       .filter((script) => script.getAttribute("type") !== "application/ld+json")
       .map((script) => script.outerHTML.slice(0, 80)),
     handlers: [...document.querySelectorAll("*")].flatMap((element) =>
-      [...element.attributes].filter((attribute) => /^on/i.test(attribute.name)).map((a) => `${element.tagName} ${a.name}`),
+      [...element.attributes]
+        .filter((attribute) => /^on/i.test(attribute.name))
+        .map((a) => `${element.tagName} ${a.name}`),
     ),
     javascriptLinks: [...document.querySelectorAll("[href^='javascript:' i], [src^='javascript:' i]")].length,
     scrollWidth: document.documentElement.scrollWidth,
@@ -117,16 +119,20 @@ describe("every page of the hostile build, at 320 px", () => {
     }
   });
 
-  it("runs nothing, adds no element, violates no policy and needs no sideways scrolling", { timeout: 300_000 }, async () => {
-    for (const path of builtPages(outDir)) {
-      const watched = await openWatched(context, url(path));
-      try {
-        expect(await findings(watched), path).toEqual(clean);
-      } finally {
-        await watched.page.close();
+  it(
+    "runs nothing, adds no element, violates no policy and needs no sideways scrolling",
+    { timeout: 300_000 },
+    async () => {
+      for (const path of builtPages(outDir)) {
+        const watched = await openWatched(context, url(path));
+        try {
+          expect(await findings(watched), path).toEqual(clean);
+        } finally {
+          await watched.page.close();
+        }
       }
-    }
-  });
+    },
+  );
 
   it.each(languages)("the %s table, sorted and filtered by script, stays clean", async (lang) => {
     const watched = await openWatched(context, url(`/${lang}/table/?country=DE`));
@@ -171,7 +177,7 @@ describe("entry pages", () => {
   it("give JSON-LD that parses and names the entry as written", () => {
     for (const lang of languages) {
       for (const record of registry.deployments) {
-        const html = builtHtml(outDir, `/${lang}/deployments/${record.id}/`);
+        const html = builtText(outDir, `/${lang}/deployments/${record.id}/`);
         const scripts = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
         expect(scripts, `${lang} ${record.id}`).toHaveLength(1);
         const data = JSON.parse(scripts[0]![1]!) as { name: string };
@@ -218,7 +224,10 @@ describe("files for programs", () => {
       }, xml);
       expect(parsed.error).toBeNull();
       for (const record of registry.deployments)
-        expect(parsed.titles.some((title) => title.includes(record.data.name!)), record.id).toBe(true);
+        expect(
+          parsed.titles.some((title) => title.includes(record.data.name!)),
+          record.id,
+        ).toBe(true);
     } finally {
       await page.close();
     }
@@ -233,7 +242,9 @@ describe("files for programs", () => {
       const document = JSON.parse(await fetchText(`/api/v1/${collection}.json`)) as Record<string, unknown>;
       const exported = document[collection] as { id: string; record: { summary: unknown } }[];
       for (const record of records)
-        expect(exported.find((entry) => entry.id === record.id)?.record.summary, record.id).toEqual(record.data.summary);
+        expect(exported.find((entry) => entry.id === record.id)?.record.summary, record.id).toEqual(
+          record.data.summary,
+        );
     }
   });
 

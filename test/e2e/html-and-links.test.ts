@@ -7,7 +7,7 @@ import { HtmlValidate } from "html-validate";
 import { describe, expect, inject, it } from "vitest";
 import config from "../../.htmlvalidate.mjs";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
-import { builtFile, builtHtml, builtPages } from "./built-site.ts";
+import { builtFile, builtText, builtPages } from "./built-site.ts";
 
 const builtDir = inject("builtDir");
 const pages = builtPages(builtDir);
@@ -16,7 +16,12 @@ const validator = new HtmlValidate(config);
 /** The site's public address with its base path, as the build wrote it into the home page. */
 const siteBase = new URL(
   "..",
-  /<meta property="og:url" content="([^"]+)"/.exec(builtHtml(builtDir, pages.find((p) => /^\/[a-z]{2}\/$/.test(p))!))![1]!,
+  /<meta property="og:url" content="([^"]+)"/.exec(
+    builtText(
+      builtDir,
+      pages.find((p) => /^\/[a-z]{2}\/$/.test(p))!,
+    ),
+  )![1]!,
 );
 
 /** Addresses in data/ that the site shows as they are: sources' and products' own links. */
@@ -39,8 +44,14 @@ function addressesIn(html: string): string[] {
   const found: string[] = [];
   for (const [, , value] of html.matchAll(/\s(href|src|action|poster)="([^"]*)"/g)) found.push(unescape(value!));
   for (const [, value] of html.matchAll(/\ssrcset="([^"]*)"/g))
-    found.push(...unescape(value!).split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!));
-  for (const [, value] of html.matchAll(/<meta (?:property|name)="(?:og:url|og:image|twitter:image)" content="([^"]*)"/g))
+    found.push(
+      ...unescape(value!)
+        .split(",")
+        .map((candidate) => candidate.trim().split(/\s+/)[0]!),
+    );
+  for (const [, value] of html.matchAll(
+    /<meta (?:property|name)="(?:og:url|og:image|twitter:image)" content="([^"]*)"/g,
+  ))
     found.push(unescape(value!));
   for (const [, value] of html.matchAll(/<meta http-equiv="refresh" content="\d+; url=([^"]*)"/g))
     found.push(unescape(value!));
@@ -77,15 +88,24 @@ function addressProblem(address: string, pagePath: string): string | undefined {
 
 describe.each(pages)("%s", (path) => {
   it("is valid HTML", async () => {
-    const report = await validator.validateString(builtHtml(builtDir, path), path);
+    const report = await validator.validateString(builtText(builtDir, path), path);
     const messages = report.results.flatMap((result) =>
       result.messages.map((message) => `${message.line}:${message.column} ${message.ruleId}: ${message.message}`),
     );
     expect(messages).toEqual([]);
   });
 
+  it("has no inline script and no inline event handler, which the security policy would block", () => {
+    const html = builtText(builtDir, path);
+    const inlineScripts = [...html.matchAll(/<script(?![^>]*\ssrc=)([^>]*)>/g)].filter(
+      ([, attributes]) => !/type="application\/ld\+json"/.test(attributes!),
+    );
+    expect(inlineScripts.map(([tag]) => tag)).toEqual([]);
+    expect([...html.matchAll(/<[^>]*\son[a-z]+=/gi)].map(([tag]) => tag)).toEqual([]);
+  });
+
   it("links to built files on the site, and elsewhere over https", () => {
-    const addresses = addressesIn(builtHtml(builtDir, path));
+    const addresses = addressesIn(builtText(builtDir, path));
     expect(addresses.length).toBeGreaterThan(0);
     const problems = addresses.flatMap((address) => addressProblem(address, path) ?? []);
     expect([...new Set(problems)]).toEqual([]);

@@ -1,12 +1,8 @@
 /**
  * Loading a page in Chromium while watching everything that should not happen: a request to
  * another origin, a Content-Security-Policy violation, a console error, an uncaught exception,
- * a dialog (an injected `alert`). And axe-core's WCAG 2.2 A/AA check of what is on screen.
- * The page's own policy stays enforced throughout: axe is evaluated through the DevTools
- * protocol, which a page's CSP does not govern, rather than injected as a script tag.
+ * a dialog (an injected `alert`).
  */
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 
 /** What went wrong while a page loaded; every list is empty on a sound page. */
@@ -28,7 +24,13 @@ export type WatchedPage = { page: Page; trouble: PageTrouble };
 export async function openWatched(context: BrowserContext, url: string): Promise<WatchedPage> {
   const page = await context.newPage();
   const origin = new URL(url).origin;
-  const trouble: PageTrouble = { foreignRequests: [], cspViolations: [], consoleErrors: [], pageErrors: [], dialogs: [] };
+  const trouble: PageTrouble = {
+    foreignRequests: [],
+    cspViolations: [],
+    consoleErrors: [],
+    pageErrors: [],
+    dialogs: [],
+  };
   page.on("request", (request) => {
     const address = request.url();
     if (!address.startsWith(`${origin}/`) && !/^(data|blob):/.test(address)) trouble.foreignRequests.push(address);
@@ -47,7 +49,9 @@ export async function openWatched(context: BrowserContext, url: string): Promise
       "securitypolicyviolation",
       (event) => {
         const report = (window as unknown as { __reportCspViolation(text: string): void }).__reportCspViolation;
-        report(`${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`);
+        report(
+          `${event.effectiveDirective} blocked ${event.blockedURI || "inline code"} (${event.sourceFile}:${event.lineNumber})`,
+        );
       },
       true,
     );
@@ -61,22 +65,4 @@ export async function openWatched(context: BrowserContext, url: string): Promise
   if (response?.status() !== 200) throw new Error(`${url} answered ${response?.status()}`);
   await page.waitForLoadState("networkidle");
   return { page, trouble };
-}
-
-const axeSource = readFileSync(resolve("node_modules/axe-core/axe.min.js"), "utf8");
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
-
-type Violation = { id: string; help: string; nodes: { target: unknown[] }[] };
-
-/** Runs axe-core on the open page; one line per WCAG 2.2 A/AA violation, naming the elements concerned. */
-export async function axeViolations(page: Page): Promise<string[]> {
-  await page.evaluate(axeSource);
-  const violations = await page.evaluate(async (tags) => {
-    const axe = (
-      window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Violation[] }> } }
-    ).axe;
-    const result = await axe.run(document, { runOnly: { type: "tag", values: tags }, resultTypes: ["violations"] });
-    return result.violations.map(({ id, help, nodes }) => ({ id, help, nodes: nodes.map(({ target }) => ({ target })) }));
-  }, wcagTags);
-  return violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.map((node) => JSON.stringify(node.target)).join(", ")}`);
 }

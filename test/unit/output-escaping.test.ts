@@ -3,6 +3,7 @@
 // stays XML, JSON-LD cannot close its script element, and links and cards stay within bounds.
 import { describe, expect, it } from "vitest";
 import { repositoryConfig } from "../../src/config.ts";
+import { shorten } from "../../src/lib/model/shorten.ts";
 import { bibtex, citationText, cslJson } from "../../src/lib/outputs/citation.ts";
 import { csvCell } from "../../src/lib/outputs/exports.ts";
 import { atomFeed, xmlText } from "../../src/lib/outputs/feed.ts";
@@ -23,7 +24,7 @@ describe("CSV cells", () => {
   const hostile = [
     "Stadtchat;=cmd|' /C calc'!A0;",
     "Stadtchat\t=cmd|' /C calc'!A0",
-    "a,=HYPERLINK(\"https://evil.example\")",
+    'a,=HYPERLINK("https://evil.example")',
     'a; "=1+1',
     "a;  @SUM(A1)",
     "erste Zeile\r\n+1",
@@ -196,5 +197,18 @@ describe("social cards", () => {
     const png = await renderCard(card, await loadFonts(process.cwd()));
     expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+  });
+});
+
+describe("shortened text", () => {
+  it("closes right-to-left text it cuts, and keeps emoji whole", () => {
+    const cut = shorten(`\u2067${"א".repeat(50)}\u2069 🚓🚓🚓`, 20);
+    expect(Array.from(cut)).toHaveLength(20);
+    expect(cut).toBe(`\u2067${"א".repeat(17)}\u2069…`);
+    expect(shorten("🚓".repeat(30), 5)).toBe("🚓🚓🚓🚓…");
+  });
+
+  it("leaves text that fits as it is, white space collapsed", () => {
+    expect(shorten("  Polizei \n Hessen ", 20)).toBe("Polizei Hessen");
   });
 });

@@ -57,7 +57,8 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
  * carriage return; lone surrogates; U+FFFE, U+FFFF), plus C1 controls, which XML discourages:
  * one of them in one record would make the whole feed unreadable for every subscriber.
  */
-const notXmlText = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const notXmlText =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const xmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
 
