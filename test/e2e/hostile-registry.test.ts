@@ -145,12 +145,16 @@ describe("every page of the hostile build, at 320 px", () => {
     }
   });
 
-  it.each(languages)("%s search results show the records' markup as text", async (lang) => {
-    const watched = await openWatched(context, url(`/${lang}/search/?q=Stadtchat`));
+  it.each([
+    ["de", "Zusammenfassung", '<script>alert("summary")</script>'],
+    ["en", "Summary", '<img data-hostile src=x onerror=alert("summary")>'],
+  ])("%s search results show the records' markup as text", async (lang, query, markup) => {
+    const watched = await openWatched(context, url(`/${lang}/search/?q=${query}`));
     try {
       await watched.page.locator("#search-results li a").first().waitFor();
-      const results = watched.page.locator("#search-results");
-      expect(squash(await results.textContent())).toContain("<b data-hostile>Stadtchat</b>");
+      const shown = squash(await watched.page.locator("#search-results").textContent());
+      expect(shown).toContain("<b data-hostile>Stadtchat</b>");
+      expect(shown).toContain(markup);
       expect(await findings(watched)).toEqual(clean);
     } finally {
       await watched.page.close();
