@@ -11,4 +11,7 @@ export default defineConfig({
   integrations: [mdx(), sitemap()],
   trailingSlash: "always",
   build: { format: "directory" },
+  // Scripts, styles and fonts go out as files, never inlined, so the Content-Security-Policy
+  // (src/lib/site/security-policy.ts) can allow scripts from 'self' only, with no hashes.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

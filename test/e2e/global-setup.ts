@@ -17,6 +17,8 @@ declare module "vitest" {
     baseUrl: string;
     /** Fingerprint of data/ the site was built from; see data-fingerprint.ts. */
     dataFingerprint: string;
+    /** The folder the site was built into, for tests that go through every built file. */
+    builtDir: string;
   }
 }
 
@@ -48,6 +50,7 @@ export default async function setup(project: TestProject) {
   const server = await serveStatic(outDir);
   project.provide("baseUrl", server.url);
   project.provide("dataFingerprint", builtFrom);
+  project.provide("builtDir", outDir);
   return async () => {
     await server.close();
     process.off("exit", removeBuild);

@@ -34,7 +34,7 @@ describe("citation", () => {
   });
 
   it("escapes BibTeX specials and gives CSL-JSON a date", () => {
-    expect(bibtex(entry)).toContain("title = {Polizei \\& Co: \\{Chat\\}}");
+    expect(bibtex(entry)).toContain("title = {Polizei \\& Co: \\textbraceleft{}Chat\\textbraceright{}}");
     expect(bibtex(entry)).toContain(`\\url{${entry.permalink}}`);
     expect(cslJson(entry)).toMatchObject({
       URL: entry.permalink,

@@ -14,15 +14,46 @@ export type CitationInput = {
 /** The citation line a reader copies. */
 export function citationText(entry: CitationInput): string {
   const dict = t(entry.lang);
-  return dict.cite.line
-    .replace("{site}", dict.siteName)
-    .replace("{title}", entry.title)
-    .replace("{reviewed}", entry.reviewed)
-    .replace("{version}", entry.dataVersion)
-    .replace("{url}", entry.permalink);
+  const values: Record<string, string> = {
+    site: dict.siteName,
+    title: entry.title,
+    reviewed: entry.reviewed,
+    version: entry.dataVersion,
+    url: entry.permalink,
+  };
+  // One pass with a function: a title containing "$&" or "{url}" is inserted as it is, never
+  // read as a replacement pattern or filled in by a later placeholder.
+  return dict.cite.line.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
 
-const bibEscape = (text: string) => text.replace(/([{}\\&%$#_])/g, "\\$1");
+/**
+ * BibTeX's replacements for the characters it treats specially. BibTeX counts braces even after a
+ * backslash, so a brace in the text becomes a command with an empty group (`\textbraceleft{}`)
+ * and every field stays balanced whatever the text holds.
+ */
+const bibReplacements: Record<string, string> = {
+  "{": "\\textbraceleft{}",
+  "}": "\\textbraceright{}",
+  "\\": "\\textbackslash{}",
+  "~": "\\textasciitilde{}",
+  "^": "\\textasciicircum{}",
+  "&": "\\&",
+  "%": "\\%",
+  $: "\\$",
+  "#": "\\#",
+  _: "\\_",
+};
+
+/** Free text as the value of a BibTeX field: special characters escaped, white space collapsed. */
+export function bibText(text: string): string {
+  return text
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/[{}\\~^&%$#_]/g, (character) => bibReplacements[character]!);
+}
+
+/** An address inside `\url{}`: braces and backslashes, which would end or break the group, percent-encoded. */
+const bibUrl = (url: string) => url.replace(/[{}\\\s]/g, (character) => encodeURIComponent(character));
 
 /** A BibTeX @misc record. */
 export function bibtex(entry: CitationInput): string {
@@ -30,12 +61,12 @@ export function bibtex(entry: CitationInput): string {
   const [year, month] = entry.reviewed.split("-");
   return [
     `@misc{registry-${entry.id},`,
-    `  title = {${bibEscape(entry.title)}},`,
-    `  author = {{${bibEscape(dict.siteName)}}},`,
-    `  howpublished = {\\url{${entry.permalink}}},`,
+    `  title = {${bibText(entry.title)}},`,
+    `  author = {{${bibText(dict.siteName)}}},`,
+    `  howpublished = {\\url{${bibUrl(entry.permalink)}}},`,
     `  year = {${year}},`,
     ...(month ? [`  month = {${Number(month)}},`] : []),
-    `  note = {${bibEscape(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
+    `  note = {${bibText(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
     `  language = {${t(entry.lang).bibtexLanguage}}`,
     `}`,
   ].join("\n");

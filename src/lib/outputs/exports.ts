@@ -101,13 +101,23 @@ export function positionsDocument(model: RegistryModel, context: Context): z.inp
 }
 
 /**
- * A CSV cell: quoted when needed, and neutralized when it starts like a spreadsheet formula
- * (= + - @, tab, carriage return) so opening the file cannot run anything.
+ * A spot where a spreadsheet may begin a new cell and read it as a formula: the start of the
+ * text or a separator that some import splits on (`,` for CSV, `;` for German Excel, TAB, a line
+ * break), then any spaces or quotes, then a formula's first character (also the full-width forms).
+ */
+const formulaStart = /(^|[,;\t\r\n])([\s"']*)(?=[=+\-@\uFF1D\uFF0B\uFF0D\uFF20])/g;
+
+/**
+ * A CSV cell: quoted when needed, TAB and carriage return turned into a space and a line break,
+ * and an apostrophe put before every formula start (see `formulaStart`), so that opening the file
+ * cannot run anything, whichever separator the spreadsheet splits on.
  */
 export function csvCell(value: string | number | undefined): string {
-  let text = value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\n\r;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = (value === undefined ? "" : String(value))
+    .replace(/\r\n?/g, "\n")
+    .replace(/\t/g, " ")
+    .replace(formulaStart, (_, separator: string, padding: string) => `${separator}${padding}'`);
+  return /[",\n;]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 // A plain string counts as German (see localizedText in the schema).

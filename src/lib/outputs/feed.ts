@@ -52,8 +52,20 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
   return items.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
 }
 
-const escape = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+/**
+ * Characters an XML 1.0 document may not contain at all (C0 controls but tab, newline and
+ * carriage return; lone surrogates; U+FFFE, U+FFFF), plus C1 controls, which XML discourages:
+ * one of them in one record would make the whole feed unreadable for every subscriber.
+ */
+const notXmlText =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+const xmlEntities: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** `text` as XML character data or an attribute value: markup escaped, forbidden characters dropped. */
+export function xmlText(text: string): string {
+  return text.replace(notXmlText, "").replace(/[&<>"']/g, (character) => xmlEntities[character]!);
+}
 
 /** The feed document. */
 export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
@@ -62,21 +74,21 @@ export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
   const updated = items[0]?.updated ?? atomDate("2019");
   const entries = items.map(
     (item) => `  <entry>
-    <id>${escape(item.id)}</id>
-    <title>${escape(item.title)}</title>
-    <updated>${item.updated}</updated>
-    <link href="${escape(item.link)}"/>
-    <summary>${escape(item.summary)}</summary>
+    <id>${xmlText(item.id)}</id>
+    <title>${xmlText(item.title)}</title>
+    <updated>${xmlText(item.updated)}</updated>
+    <link href="${xmlText(item.link)}"/>
+    <summary>${xmlText(item.summary)}</summary>
   </entry>`,
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
-  <id>${escape(self)}</id>
-  <title>${escape(dict.feedTitle)}</title>
+  <id>${xmlText(self)}</id>
+  <title>${xmlText(dict.feedTitle)}</title>
   <updated>${updated}</updated>
-  <link rel="self" href="${escape(self)}"/>
-  <link href="${escape(new URL(homeUrl(lang), site).href)}"/>
-  <author><name>${escape(dict.siteName)}</name></author>
+  <link rel="self" href="${xmlText(self)}"/>
+  <link href="${xmlText(new URL(homeUrl(lang), site).href)}"/>
+  <author><name>${xmlText(dict.siteName)}</name></author>
 ${entries.join("\n")}
 </feed>
 `;

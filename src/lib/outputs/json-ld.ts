@@ -67,3 +67,20 @@ export function entryJsonLd(
     ],
   };
 }
+
+const scriptUnsafe: Record<string, string> = {
+  "<": "\\u003c",
+  ">": "\\u003e",
+  "&": "\\u0026",
+  "\u2028": "\\u2028",
+  "\u2029": "\\u2029",
+};
+
+/**
+ * JSON-LD as the text of a `<script type="application/ld+json">`. Inside a script element the HTML
+ * parser ends at the first `</script` whatever the JSON means, so `<`, `>` and `&` are written as
+ * JSON escapes: the data reads the same and no record text can close the element or open a comment.
+ */
+export function jsonLdScript(data: Record<string, unknown>): string {
+  return JSON.stringify(data).replace(/[<>&\u2028\u2029]/g, (character) => scriptUnsafe[character]!);
+}

@@ -9,6 +9,7 @@ import { repository, type RepositoryConfig } from "../../config.ts";
 import { t, type Lang } from "../../i18n/index.ts";
 import type { CollectionName, Deployment } from "../../schema/index.ts";
 import type { ClaimSummary } from "../model/derive.ts";
+import { shorten } from "../model/shorten.ts";
 
 /** The record a correction is about: enough to find its file and its page. */
 export type CorrectionEntry = {
@@ -44,9 +45,17 @@ export type CorrectionTarget = CorrectionEntry & {
  */
 export const githubCorrectionFields = ["entry", "permalink", "field", "current"] as const;
 
+/**
+ * The longest text, in characters, that a link carries from a record: a source's title or a
+ * value. Encoded, the whole address then stays well below the 8 KB that forges and mail
+ * programs accept, whatever the record holds; the issue links to the full record anyway.
+ */
+export const maxLinkedTextLength = 300;
+
 /** Title of a correction issue: `Correction: <id> – <field>`. */
 export function correctionTitle(target: Pick<CorrectionTarget, "id" | "field">): string {
-  return target.field ? `Correction: ${target.id} – ${target.field}` : `Correction: ${target.id}`;
+  const title = target.field ? `Correction: ${target.id} – ${target.field}` : `Correction: ${target.id}`;
+  return shorten(title, maxLinkedTextLength);
 }
 
 /** Text of a correction issue for forges without issue forms, and for mail: the facts, then the maintainers' questions. */
@@ -68,12 +77,13 @@ export function correctionIssueUrl(
   options: RepositoryConfig = repository,
 ): string | undefined {
   const title = correctionTitle(target);
+  const currentValue = target.currentValue && shorten(target.currentValue, maxLinkedTextLength);
   if (options.forge === "github") {
     const values: Record<(typeof githubCorrectionFields)[number], string | undefined> = {
       entry: target.id,
       permalink: target.permalink,
       field: target.field,
-      current: target.currentValue,
+      current: currentValue,
     };
     const params = new URLSearchParams({ template: "correction.yml", title });
     for (const name of githubCorrectionFields) {
@@ -82,7 +92,7 @@ export function correctionIssueUrl(
     }
     return `${options.repositoryUrl}/issues/new?${params}`;
   }
-  return newIssueUrl(title, correctionBody(target), options);
+  return newIssueUrl(title, correctionBody({ ...target, currentValue }), options);
 }
 
 /** A new-issue link (or mail) for reporting a deployment the registry lacks. */
@@ -102,13 +112,14 @@ export function newDeploymentIssueUrl(lang: Lang, options: RepositoryConfig = re
 
 /** A file of the repository shown on the forge, e.g. `CONTRIBUTING.md`; undefined when there is no forge. */
 export function repositoryFileUrl(path: string, options: RepositoryConfig = repository): string | undefined {
+  const file = `${urlPath(options.branch)}/${urlPath(path)}`;
   switch (options.forge) {
     case "github":
-      return `${options.repositoryUrl}/blob/${options.branch}/${path}`;
+      return `${options.repositoryUrl}/blob/${file}`;
     case "gitlab":
-      return `${options.repositoryUrl}/-/blob/${options.branch}/${path}`;
+      return `${options.repositoryUrl}/-/blob/${file}`;
     case "forgejo":
-      return `${options.repositoryUrl}/src/branch/${options.branch}/${path}`;
+      return `${options.repositoryUrl}/src/branch/${file}`;
     case "none":
       return undefined;
   }
@@ -120,7 +131,7 @@ export function editRecordUrl(
   id: string,
   options: RepositoryConfig = repository,
 ): string | undefined {
-  const file = `${options.branch}/${recordFilePath(collection, id)}`;
+  const file = `${urlPath(options.branch)}/${urlPath(recordFilePath(collection, id))}`;
   switch (options.forge) {
     case "github":
       return `${options.repositoryUrl}/edit/${file}`;
@@ -148,6 +159,9 @@ export function currentValueText(summary: ClaimSummary<string>, labels: Record<s
 export function sourceText(source: Deployment["sources"][number]): string {
   return [source.publisher, source.title, source.date, source.url].filter(Boolean).join(" · ");
 }
+
+/** A path (a branch like `release/2026`, a file) for an address: each segment percent-encoded, the slashes kept. */
+const urlPath = (path: string) => path.split("/").map(encodeURIComponent).join("/");
 
 /** An issue with a free-text body (GitLab reads `issue[…]`, Forgejo/Gitea and GitHub `title`/`body`), or a mail. */
 function newIssueUrl(title: string, body: string, options: RepositoryConfig): string | undefined {

@@ -7,6 +7,7 @@ import type { DeploymentEntry } from "../../model/registry-model.ts";
 import { recordCardKey } from "../../site/urls.ts";
 import { allDeploymentFacts } from "../../model/key-facts.ts";
 import { factHeadlineText, factName } from "../../site/fact-text.ts";
+import { shorten } from "../../model/shorten.ts";
 
 /** The text of one card. */
 export type CardModel = {
@@ -64,8 +65,27 @@ const el = (type: string, style: Record<string, unknown>, children?: unknown): E
   props: { style, children },
 });
 
-/** The element tree satori renders for a card. */
-export function cardTree(card: CardModel): Element {
+/**
+ * The most characters each line of a card shows: about what fits the 1200×630 card, and a bound on
+ * satori's layout work, which grows with the text and ran out of memory on a 1 MB name.
+ */
+export const cardTextLimits = { kicker: 90, title: 120, subtitle: 110, tag: 60, footer: 100 } as const;
+
+/** The card's text cut to what the card can show (see `cardTextLimits`). */
+export function fittedCard(card: CardModel): CardModel {
+  return {
+    ...card,
+    kicker: shorten(card.kicker, cardTextLimits.kicker),
+    title: shorten(card.title, cardTextLimits.title),
+    subtitle: card.subtitle === undefined ? undefined : shorten(card.subtitle, cardTextLimits.subtitle),
+    tags: card.tags.map((tag) => shorten(tag, cardTextLimits.tag)),
+    footer: shorten(card.footer, cardTextLimits.footer),
+  };
+}
+
+/** The element tree satori renders for a card; its text is cut to fit first (`fittedCard`). */
+export function cardTree(model: CardModel): Element {
+  const card = fittedCard(model);
   const ink = "#14202b";
   const accent = "#0b5cad";
   return el(
@@ -78,6 +98,8 @@ export function cardTree(card: CardModel): Element {
       background: "#f6f8fb",
       color: ink,
       fontFamily: "Inter",
+      // A word longer than the card is wide breaks instead of running off the edge.
+      overflowWrap: "anywhere",
     },
     [
       el("div", { height: 16, background: accent }),

@@ -96,8 +96,22 @@ function renderResult(result: PagefindResult): HTMLLIElement {
     item.append(tags);
   }
   const excerpt = document.createElement("p");
-  // Pagefind's excerpt is the page's own text with <mark> around matches.
-  excerpt.innerHTML = result.excerpt;
+  excerpt.append(...excerptNodes(result.excerpt));
   item.append(excerpt);
   return item;
+}
+
+/**
+ * Pagefind's excerpt is the page's text as HTML with <mark> around matches. It is parsed in an
+ * inert document (nothing in it runs or loads) and only its text and <mark>s are kept, so no
+ * markup from a record can reach the results page whatever the excerpt holds.
+ */
+function excerptNodes(html: string): Node[] {
+  const parsed = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html").body;
+  return [...parsed.childNodes].map((node) => {
+    if (node.nodeName !== "MARK") return document.createTextNode(node.textContent ?? "");
+    const mark = document.createElement("mark");
+    mark.textContent = node.textContent;
+    return mark;
+  });
 }

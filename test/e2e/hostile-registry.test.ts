@@ -1,0 +1,274 @@
+// A registry a hostile contributor could get past the validator (test/fixtures/hostile: markup,
+// </script>, template syntax, spreadsheet formulas, BibTeX specials, right-to-left text and
+// 5,000-letter words in every free-text field), built with the real pipeline and read the way
+// readers and programs read it: nothing it contains runs, becomes an element, breaks a file
+// format or widens a page on a phone; it is shown as the text it is.
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
+import { fieldsSplitOn, parseCsv, startsFormula } from "../csv-reading.ts";
+import { builtText, builtPages } from "./built-site.ts";
+import { openWatched, type WatchedPage } from "./page-checks.ts";
+import { serveStatic } from "./static-server.ts";
+import { displayText, languages, squash, useBrowser } from "./site.ts";
+
+const fixture = "test/fixtures/hostile";
+const { registry } = validateRegistry(fixture);
+const browser = useBrowser();
+
+let outDir: string;
+let server: Awaited<ReturnType<typeof serveStatic>>;
+let context: BrowserContext;
+const url = (path: string) => `${server.url}${path}`;
+const fetchText = async (path: string) => {
+  const response = await fetch(url(path));
+  expect(response.status, path).toBe(200);
+  return response.text();
+};
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), "registry-hostile-"));
+  // Every step reads the data folder from REGISTRY_DATA_DIR, as for a preview of another folder.
+  process.env.REGISTRY_DATA_DIR = fixture;
+  try {
+    for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
+  } finally {
+    delete process.env.REGISTRY_DATA_DIR;
+  }
+  server = await serveStatic(outDir);
+  context = await browser().newContext({ viewport: { width: 320, height: 640 } });
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.close();
+  if (outDir) await rm(outDir, { recursive: true, force: true });
+});
+
+/** What a page shows that it must not: injected elements, inline script or handlers, and its width. */
+async function injectionsAndWidth(page: Page) {
+  return page.evaluate(() => ({
+    hostileElements: [...document.querySelectorAll("[data-hostile], marquee")].map((element) =>
+      element.outerHTML.slice(0, 80),
+    ),
+    inlineScripts: [...document.querySelectorAll("script:not([src])")]
+      .filter((script) => script.getAttribute("type") !== "application/ld+json")
+      .map((script) => script.outerHTML.slice(0, 80)),
+    handlers: [...document.querySelectorAll("*")].flatMap((element) =>
+      [...element.attributes]
+        .filter((attribute) => /^on/i.test(attribute.name))
+        .map((a) => `${element.tagName} ${a.name}`),
+    ),
+    javascriptLinks: [...document.querySelectorAll("[href^='javascript:' i], [src^='javascript:' i]")].length,
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+  }));
+}
+
+/** Everything that went wrong on a watched page, as one object that is all-empty on a sound page. */
+async function findings({ page, trouble }: WatchedPage) {
+  const { scrollWidth, innerWidth, ...injected } = await injectionsAndWidth(page);
+  return { ...trouble, ...injected, tooWide: scrollWidth > innerWidth ? `${scrollWidth}px > ${innerWidth}px` : "" };
+}
+
+const clean = {
+  foreignRequests: [],
+  cspViolations: [],
+  consoleErrors: [],
+  pageErrors: [],
+  dialogs: [],
+  hostileElements: [],
+  inlineScripts: [],
+  handlers: [],
+  javascriptLinks: 0,
+  tooWide: "",
+};
+
+describe("the hostile fixture", () => {
+  it("is valid, so only the outputs stand between it and readers", () => {
+    const { problems } = validateRegistry(fixture);
+    expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
+    expect([registry.deployments.length, registry.products.length, registry.positions.length]).toEqual([2, 1, 1]);
+  });
+});
+
+describe("every page of the hostile build, at 320 px", () => {
+  it("covers each page type in both languages", () => {
+    const pages = builtPages(outDir);
+    for (const lang of languages) {
+      for (const id of registry.deployments.map((record) => record.id))
+        expect(pages).toContain(`/${lang}/deployments/${id}/`);
+      expect(pages).toContain(`/${lang}/products/hostile-product/`);
+      expect(pages).toContain(`/${lang}/positions/hostile-position/`);
+      expect(pages).toContain(`/${lang}/countries/de/`);
+    }
+  });
+
+  it("has a social card for each entry, drawn from its text cut to fit", () => {
+    for (const lang of languages) {
+      for (const record of registry.deployments) {
+        const png = readFileSync(join(outDir, "og", lang, "deployments", `${record.id}.png`));
+        expect(png.subarray(1, 4).toString()).toBe("PNG");
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+      }
+    }
+  });
+
+  it(
+    "runs nothing, adds no element, violates no policy and needs no sideways scrolling",
+    { timeout: 300_000 },
+    async () => {
+      for (const path of builtPages(outDir)) {
+        const watched = await openWatched(context, url(path));
+        try {
+          expect(await findings(watched), path).toEqual(clean);
+        } finally {
+          await watched.page.close();
+        }
+      }
+    },
+  );
+
+  it.each(languages)("the %s table, sorted and filtered by script, stays clean", async (lang) => {
+    const watched = await openWatched(context, url(`/${lang}/table/?country=DE`));
+    try {
+      await watched.page.locator("#table-filters").waitFor({ state: "visible" });
+      await watched.page.locator(".deployment-table thead button").first().click();
+      expect(await findings(watched)).toEqual(clean);
+    } finally {
+      await watched.page.close();
+    }
+  });
+
+  it.each([
+    ["de", "Zusammenfassung", '<script>alert("summary")</script>'],
+    ["en", "Summary", '<img data-hostile src=x onerror=alert("summary")>'],
+  ])("%s search results show the records' markup as text", async (lang, query, markup) => {
+    const watched = await openWatched(context, url(`/${lang}/search/?q=${query}`));
+    try {
+      await watched.page.locator("#search-results li a").first().waitFor();
+      const shown = squash(await watched.page.locator("#search-results").textContent());
+      expect(shown).toContain("<b data-hostile>Stadtchat</b>");
+      expect(shown).toContain(markup);
+      expect(await findings(watched)).toEqual(clean);
+    } finally {
+      await watched.page.close();
+    }
+  });
+});
+
+describe("entry pages", () => {
+  const deployment = registry.deployments.find((record) => record.id === "hostile-deployment")!;
+
+  it.each(languages)("show the %s title and summary as the text the record gives", async (lang) => {
+    const watched = await openWatched(context, url(`/${lang}/deployments/${deployment.id}/`));
+    try {
+      const name = deployment.data.authorities[0]!.name as { de: string; en: string };
+      const title = name[lang];
+      expect(squash(await watched.page.locator("h1").textContent())).toBe(squash(`${title}: ${deployment.data.name}`));
+      const summary = squash(displayText(deployment.data.summary, lang));
+      expect(squash(await watched.page.locator("main").textContent())).toContain(summary);
+    } finally {
+      await watched.page.close();
+    }
+  });
+
+  it("give JSON-LD that parses and names the entry as written", () => {
+    for (const lang of languages) {
+      for (const record of registry.deployments) {
+        const html = builtText(outDir, `/${lang}/deployments/${record.id}/`);
+        const scripts = [...html.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/gs)];
+        expect(scripts, `${lang} ${record.id}`).toHaveLength(1);
+        const data = JSON.parse(scripts[0]![1]!) as { name: string };
+        expect(data.name).toContain(record.data.name);
+      }
+    }
+  });
+
+  it("give BibTeX whose braces balance the way BibTeX counts them", async () => {
+    const page = await context.newPage();
+    try {
+      for (const lang of languages) {
+        for (const record of registry.deployments) {
+          await page.goto(url(`/${lang}/deployments/${record.id}/`));
+          const bib = await page.locator("details:has(> summary:text-is('BibTeX')) pre").textContent();
+          expect(bib, `${lang} ${record.id}`).toMatch(new RegExp(`^@misc\\{registry-${record.id},\\n`));
+          let depth = 0;
+          for (const character of bib!) {
+            depth += character === "{" ? 1 : character === "}" ? -1 : 0;
+            expect(depth, `${lang} ${record.id}: a } closes more than was opened`).toBeGreaterThanOrEqual(0);
+          }
+          expect(depth, `${lang} ${record.id}`).toBe(0);
+          const csl = JSON.parse((await page.locator("details:has(> summary:text-is('CSL-JSON')) pre").textContent())!);
+          expect(csl.title).toContain(record.data.name);
+        }
+      }
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe("files for programs", () => {
+  it.each(languages)("the %s feed is XML that parses and carries the titles as text", async (lang) => {
+    const xml = await fetchText(`/${lang}/feed.xml`);
+    const page = await context.newPage();
+    try {
+      const parsed = await page.evaluate((text) => {
+        const document = new DOMParser().parseFromString(text, "application/xml");
+        return {
+          error: document.querySelector("parsererror")?.textContent ?? null,
+          titles: [...document.querySelectorAll("entry > title")].map((title) => title.textContent ?? ""),
+        };
+      }, xml);
+      expect(parsed.error).toBeNull();
+      for (const record of registry.deployments)
+        expect(
+          parsed.titles.some((title) => title.includes(record.data.name!)),
+          record.id,
+        ).toBe(true);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it("the JSON exports parse and give each record's text unchanged", async () => {
+    for (const [collection, records] of Object.entries({
+      deployments: registry.deployments,
+      products: registry.products,
+      positions: registry.positions,
+    })) {
+      const document = JSON.parse(await fetchText(`/api/v1/${collection}.json`)) as Record<string, unknown>;
+      const exported = document[collection] as { id: string; record: { summary: unknown } }[];
+      for (const record of records)
+        expect(exported.find((entry) => entry.id === record.id)?.record.summary, record.id).toEqual(
+          record.data.summary,
+        );
+    }
+  });
+
+  it("the CSV reads back row for row, each text only marked with apostrophes", async () => {
+    const csv = (await fetchText("/api/v1/deployments.csv")).replace(/^\uFEFF/, "");
+    const [header, ...rows] = parseCsv(csv);
+    expect(rows).toHaveLength(registry.deployments.length);
+    for (const row of rows) expect(row).toHaveLength(header!.length);
+    const column = (name: string) => header!.indexOf(name);
+    for (const record of registry.deployments) {
+      const row = rows.find((cells) => cells[column("id")] === record.id)!;
+      const noApostrophes = (text: string) => text.replace(/'/g, "");
+      expect(noApostrophes(row[column("name")]!)).toBe(noApostrophes(record.data.name!));
+      expect(noApostrophes(row[column("summary_de")]!)).toBe(noApostrophes(displayText(record.data.summary, "de")));
+    }
+  });
+
+  it.each([",", ";", "\t"])("no field of the CSV split on %j starts a formula", async (separator) => {
+    const csv = (await fetchText("/api/v1/deployments.csv")).replace(/^\uFEFF/, "");
+    expect(csv.includes("Stadtchat;'=cmd"), "the fixture's formula reached the CSV, marked as text").toBe(true);
+    expect(fieldsSplitOn(csv, separator).filter(startsFormula)).toEqual([]);
+  });
+});
