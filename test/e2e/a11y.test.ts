@@ -55,6 +55,7 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
     ready: async () => {},
   },
   { name: "coverage", path: (lang) => `/${lang}/coverage/`, ready: async () => {} },
+  { name: "who can reach whom", path: (lang) => `/${lang}/reach/`, ready: async () => {} },
   { name: "methodology", path: (lang) => `/${lang}/methodology/`, ready: async () => {} },
   {
     name: "search results for Stashcat",
@@ -72,7 +73,7 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     await page.close();
   });
 
-  it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+  it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`, `/${lang}/reach/`])(
     "%s has no WCAG 2.2 A/AA violations in dark mode",
     async (path) => {
       const page = await browser().newPage({ colorScheme: "dark" });
@@ -92,7 +93,7 @@ describe.each(languages)("accessibility (%s)", (lang) => {
       await context.close();
     });
 
-    it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`])(
+    it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`, `/${lang}/reach/`])(
       "%s needs no sideways scrolling",
       async (path) => {
         const page = await context.newPage();
