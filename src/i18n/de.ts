@@ -613,4 +613,18 @@ export const de = {
     selectRow: (name: string) => `${name} zum Vergleich auswählen`,
     selectShort: "Vergleichen",
   },
+  tableView: {
+    filterToggle: (n: number) => `Filter (${n})`,
+    columns: "Spalten",
+    columnsSummary: (shown: number, total: number) => `${shown} von ${total}`,
+    activeFilters: "Aktive Filter",
+    removeFilter: (name: string, value: string) => `Filter ${name}: ${value} entfernen`,
+    download: "Diese Ansicht als CSV herunterladen",
+    downloadAll: "Alle Einsätze als CSV",
+    moreColumns: "Weitere Spalten: seitlich scrollen →",
+    hiddenColumns: (n: number) => (n === 1 ? "1 Spalte ausgeblendet" : `${n} Spalten ausgeblendet`),
+    showAllColumns: "Alle Spalten zeigen",
+    csvFile: "einsaetze-ansicht.csv",
+    compareSelected: (n: number) => `Auswahl vergleichen (${n})`,
+  },
 } as const;

@@ -610,4 +610,18 @@ export const en = {
     selectRow: (name: string) => `Select ${name} for comparison`,
     selectShort: "Compare",
   },
+  tableView: {
+    filterToggle: (n: number) => `Filters (${n})`,
+    columns: "Columns",
+    columnsSummary: (shown: number, total: number) => `${shown} of ${total}`,
+    activeFilters: "Active filters",
+    removeFilter: (name: string, value: string) => `Remove filter ${name}: ${value}`,
+    download: "Download this view as CSV",
+    downloadAll: "All deployments as CSV",
+    moreColumns: "More columns: scroll sideways →",
+    hiddenColumns: (n: number) => (n === 1 ? "1 column hidden" : `${n} columns hidden`),
+    showAllColumns: "Show all columns",
+    csvFile: "deployments-view.csv",
+    compareSelected: (n: number) => `Compare selection (${n})`,
+  },
 } as const satisfies Dictionary;

@@ -56,6 +56,11 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
   },
   { name: "coverage", path: (lang) => `/${lang}/coverage/`, ready: async () => {} },
   { name: "who can reach whom", path: (lang) => `/${lang}/reach/`, ready: async () => {} },
+  {
+    name: "compare view with three entries",
+    path: (lang) => `/${lang}/compare/?ids=fr-tchap,de-bundesmessenger,threema`,
+    ready: (page) => page.locator(".compare-table").waitFor(),
+  },
   { name: "methodology", path: (lang) => `/${lang}/methodology/`, ready: async () => {} },
   {
     name: "search results for Stashcat",
@@ -73,16 +78,19 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     await page.close();
   });
 
-  it.each([`/${lang}/`, `/${lang}/table/`, `/${lang}/deployments/${entry.id}/`, `/${lang}/reach/`])(
-    "%s has no WCAG 2.2 A/AA violations in dark mode",
-    async (path) => {
-      const page = await browser().newPage({ colorScheme: "dark" });
-      await open(page, path);
-      expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
-      expect(await axeViolations(page), path).toEqual([]);
-      await page.close();
-    },
-  );
+  it.each([
+    `/${lang}/`,
+    `/${lang}/table/`,
+    `/${lang}/deployments/${entry.id}/`,
+    `/${lang}/reach/`,
+    `/${lang}/compare/?ids=fr-tchap,de-bundesmessenger`,
+  ])("%s has no WCAG 2.2 A/AA violations in dark mode", async (path) => {
+    const page = await browser().newPage({ colorScheme: "dark" });
+    await open(page, path);
+    expect(await page.evaluate(() => matchMedia("(prefers-color-scheme: dark)").matches)).toBe(true);
+    expect(await axeViolations(page), path).toEqual([]);
+    await page.close();
+  });
 
   describe("at 320 CSS pixels wide", () => {
     let context: BrowserContext;
