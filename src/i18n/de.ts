@@ -517,10 +517,13 @@ export const de = {
     waysInTable: "Alle Einsätze in einer sortier- und filterbaren Tabelle vergleichen",
     waysInOverview: "Nach Ländern und Ebenen stöbern",
     waysInSearch: "Nach Behörde, Produkt, Ort oder Protokoll suchen",
+    waysInReach: "Welche Systeme Inseln sind und welche verbunden",
+    waysInMap: "Europa auf der Karte, Land für Land",
   },
   overview: {
     title: "Übersicht",
-    intro: "Alle Einsätze nach Land und Ebene geordnet – so, wie der Ursprungsartikel sie gliederte.",
+    intro:
+      "Alle Einsätze nach Land und Ebene geordnet: erst die Länder mit den meisten Einsätzen, in jedem Land nach Ebene, von international bis zur einzelnen Einrichtung.",
     jump: "Springen zu",
   },
   reachPage: {
@@ -626,5 +629,60 @@ export const de = {
     showAllColumns: "Alle Spalten zeigen",
     csvFile: "einsaetze-ansicht.csv",
     compareSelected: (n: number) => `Auswahl vergleichen (${n})`,
+  },
+  mapPage: {
+    title: "Karte und Diagramme",
+    intro:
+      "Wo das Register Einsätze kennt und wie viele davon auf einem offenen Protokoll (XMPP oder Matrix) laufen, Land für Land; dazu, wann Einsätze begonnen haben. Alles wird beim Erstellen der Seite aus den Einträgen gezeichnet; die Tabellen darunter enthalten dieselben Zahlen.",
+    deploymentsMap: "Einsätze je Land",
+    openShareMap: "Anteil auf offenem Protokoll",
+    mapDescription: (countries: number, deployments: number) =>
+      `Karte Europas: ${countries} Länder mit zusammen ${deployments} Einsätzen; jedes Land führt zu seiner Seite. Die Tabelle daneben nennt dieselben Zahlen.`,
+    noDeployments: "keine Einsätze im Register",
+    regionTitle: (name: string, deployments: number, open: number) =>
+      `${name}: ${deployments} ${deployments === 1 ? "Einsatz" : "Einsätze"}, ${open} auf offenem Protokoll`,
+    tableCaption: "Einsätze und offene Protokolle je Land",
+    country: "Land",
+    deployments: "Einsätze",
+    openProtocol: "auf offenem Protokoll",
+    share: "Anteil",
+    inTable: "in der Tabelle",
+    organisations: "Internationale Organisationen (nicht auf der Karte)",
+    startsTitle: "Begonnene Einsätze je Jahr, nach Protokoll",
+    startsDescription: (dated: number, first: number, last: number) =>
+      `Balkendiagramm: ${dated} Einsätze mit datiertem Beginn zwischen ${first} und ${last}, gestapelt nach Protokoll. Die Tabelle darunter nennt dieselben Zahlen.`,
+    startsNote: (undated: number) =>
+      `Als Beginn zählt der erste datierte Schritt der Statusgeschichte. ${undated} Einsätze haben keinen datierten Schritt und fehlen im Diagramm.`,
+    startsCaption: "Begonnene Einsätze je Jahr und Protokoll",
+    year: "Jahr",
+    total: "Zusammen",
+    legend: "Legende",
+  },
+  countryPage: {
+    kind: "Land",
+    deployments: "Einsätze im Register",
+    openProtocol: "auf offenem Protokoll",
+    federating: "föderieren laut Quellen",
+    islands: "Inseln (nur eigene Instanz)",
+    positions: "Empfehlungen und Entscheidungen",
+    onTheMap: "Auf der Karte",
+    mapDescription: (name: string) => `Karte Europas mit ${name} hervorgehoben.`,
+    toMap: "Zur Karte aller Länder",
+    otherCountries: "andere Länder",
+    positionsTitle: "Empfehlungen und Entscheidungen aus diesem Land",
+    noPositions: "Das Register kennt aus diesem Land noch keine Empfehlung oder Entscheidung.",
+  },
+  searchView: {
+    kinds: {
+      deployments: "Einsätze",
+      products: "Produkte",
+      positions: "Empfehlungen und Entscheidungen",
+      countries: "Länder und Organisationen",
+      other: "Weitere Seiten",
+    },
+  },
+  verdictLegend: {
+    title: "Farben der Urteile",
+    note: "Die Farbe wiederholt nur das Wort: grün dafür, blau annehmbar, gelb abgeraten, rot ausgeschlossen.",
   },
 } as const;

@@ -514,10 +514,13 @@ export const en = {
     waysInTable: "Compare all deployments in a sortable, filterable table",
     waysInOverview: "Browse by country and level",
     waysInSearch: "Search by authority, product, place or protocol",
+    waysInReach: "Which systems are islands and which are connected",
+    waysInMap: "Europe on the map, country by country",
   },
   overview: {
     title: "Overview",
-    intro: "All deployments by country and level, the way the original article arranged them.",
+    intro:
+      "All deployments by country and level: the countries with the most deployments first, and in each country by level, from international down to single institutions.",
     jump: "Jump to",
   },
   reachPage: {
@@ -623,5 +626,60 @@ export const en = {
     showAllColumns: "Show all columns",
     csvFile: "deployments-view.csv",
     compareSelected: (n: number) => `Compare selection (${n})`,
+  },
+  mapPage: {
+    title: "Map and charts",
+    intro:
+      "Where the registry knows of deployments and how many of them run on an open protocol (XMPP or Matrix), country by country; and when deployments began. Everything is drawn from the records when the site is built; the tables below give the same numbers.",
+    deploymentsMap: "Deployments per country",
+    openShareMap: "Share on an open protocol",
+    mapDescription: (countries: number, deployments: number) =>
+      `Map of Europe: ${countries} countries with ${deployments} deployments in all; each country leads to its page. The table beside it gives the same numbers.`,
+    noDeployments: "no deployments in the registry",
+    regionTitle: (name: string, deployments: number, open: number) =>
+      `${name}: ${deployments} ${deployments === 1 ? "deployment" : "deployments"}, ${open} on an open protocol`,
+    tableCaption: "Deployments and open protocols per country",
+    country: "Country",
+    deployments: "Deployments",
+    openProtocol: "on an open protocol",
+    share: "Share",
+    inTable: "in the table",
+    organisations: "International organisations (not on the map)",
+    startsTitle: "Deployments started per year, by protocol",
+    startsDescription: (dated: number, first: number, last: number) =>
+      `Bar chart: ${dated} deployments with a dated start between ${first} and ${last}, stacked by protocol. The table below gives the same numbers.`,
+    startsNote: (undated: number) =>
+      `A deployment starts with the first dated step of its status history. ${undated} deployments have no dated step and are not in the chart.`,
+    startsCaption: "Deployments started per year and protocol",
+    year: "Year",
+    total: "Total",
+    legend: "Legend",
+  },
+  countryPage: {
+    kind: "Country",
+    deployments: "deployments in the registry",
+    openProtocol: "on an open protocol",
+    federating: "federate according to sources",
+    islands: "islands (own instance only)",
+    positions: "recommendations and rulings",
+    onTheMap: "On the map",
+    mapDescription: (name: string) => `Map of Europe with ${name} highlighted.`,
+    toMap: "To the map of all countries",
+    otherCountries: "other countries",
+    positionsTitle: "Recommendations and rulings from this country",
+    noPositions: "The registry knows of no recommendation or ruling from this country yet.",
+  },
+  searchView: {
+    kinds: {
+      deployments: "Deployments",
+      products: "Products",
+      positions: "Recommendations and rulings",
+      countries: "Countries and organisations",
+      other: "Other pages",
+    },
+  },
+  verdictLegend: {
+    title: "Verdict colours",
+    note: "The colour only repeats the word: green in favour, blue acceptable, amber advised against, red ruled out.",
   },
 } as const satisfies Dictionary;

@@ -56,6 +56,8 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
   },
   { name: "coverage", path: (lang) => `/${lang}/coverage/`, ready: async () => {} },
   { name: "who can reach whom", path: (lang) => `/${lang}/reach/`, ready: async () => {} },
+  { name: "map and charts", path: (lang) => `/${lang}/map/`, ready: async () => {} },
+  { name: "country CH", path: (lang) => `/${lang}/countries/ch/`, ready: async () => {} },
   {
     name: "compare view with three entries",
     path: (lang) => `/${lang}/compare/?ids=fr-tchap,de-bundesmessenger,threema`,
@@ -84,6 +86,7 @@ describe.each(languages)("accessibility (%s)", (lang) => {
     `/${lang}/deployments/${entry.id}/`,
     `/${lang}/reach/`,
     `/${lang}/compare/?ids=fr-tchap,de-bundesmessenger`,
+    `/${lang}/map/`,
   ])("%s has no WCAG 2.2 A/AA violations in dark mode", async (path) => {
     const page = await browser().newPage({ colorScheme: "dark" });
     await open(page, path);
