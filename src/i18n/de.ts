@@ -597,6 +597,7 @@ export const de = {
     deployments: "Einsätze",
     products: "Produkte",
     pickerLabel: "Eintrag hinzufügen",
+    choose: "Einsatz oder Produkt wählen …",
     add: "Hinzufügen",
     remove: (name: string) => `${name} aus dem Vergleich entfernen`,
     removeShort: "Entfernen",

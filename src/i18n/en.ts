@@ -594,6 +594,7 @@ export const en = {
     deployments: "Deployments",
     products: "Products",
     pickerLabel: "Add an entry",
+    choose: "Choose a deployment or product …",
     add: "Add",
     remove: (name: string) => `Remove ${name} from the comparison`,
     removeShort: "Remove",

@@ -57,7 +57,7 @@ describe.each(languages)("who can reach whom (%s)", (lang) => {
     const tab = await browser().newPage();
     await open(tab, `/${lang}/reach/`);
     const hrefs = await tab
-      .locator("svg.reach-diagram a")
+      .locator("svg.reach-diagram-wide a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     expect(hrefs.sort()).toEqual(records.deployments.map((d) => `/${lang}/deployments/${d.id}/`).sort());
     await tab.close();

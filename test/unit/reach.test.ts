@@ -127,6 +127,18 @@ describe("who can reach whom", () => {
     expect(reach.counts).toMatchObject({ disputed: 1, group: 1, island: 0 });
   });
 
+  it("keeps an allow-list the record does not name as a network of its own, not joined with others", () => {
+    const reach = overviewOf({
+      a: { federation: "enabled-allowlist" },
+      b: { federation: "enabled-allowlist" },
+    });
+    expect(reach.networks.map((n) => [n.key, n.name, n.members])).toEqual([
+      ["group:a", undefined, ["a"]],
+      ["group:b", undefined, ["b"]],
+    ]);
+    expect(reach.byId.get("a")!.groupPeers).toEqual([]);
+  });
+
   it("does not know when no source says anything about federation, but keeps whom people can reach", () => {
     const reach = overviewOf({ a: { reach: { value: "citizens", sources: ["s"], confidence: "reported" } } });
     const a = reach.byId.get("a")!;

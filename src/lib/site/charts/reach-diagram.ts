@@ -30,7 +30,8 @@ export type DiagramNetwork = {
   y: number;
   width: number;
   height: number;
-  title: string;
+  /** The heading, wrapped to the box's width. */
+  titleLines: string[];
   hub: { x: number; y: number };
   lines: { x: number; y: number; disputed: boolean }[];
 };
@@ -46,14 +47,25 @@ export type ReachDiagram = {
   nodes: DiagramNode[];
 };
 
-const width = 960;
 const margin = 12;
 const tileWidth = 134;
 const tileHeight = 58;
 const bandHeading = 30;
 const networkMemberWidth = 140;
 const networkHeight = 128;
+const charWidth = 8.5;
 const labelChars = 19;
+
+/** Wraps a heading into lines of at most `chars` characters, breaking between words. */
+function wrap(text: string, chars: number): string[] {
+  const lines: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= chars) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
 
 /** Cuts a label to what fits under a dot, marking the cut. */
 function shorten(text: string): string {
@@ -75,8 +87,13 @@ export function networkTitle(network: ReachNetwork, lang: Lang, deployments: Map
   return dict.networkUnnamed(only?.name ?? only?.productEntry.name ?? network.key);
 }
 
-/** Lays out the diagram for the overview's networks and classes. */
-export function reachDiagram(overview: ReachOverview, deployments: DeploymentEntry[], lang: Lang): ReachDiagram {
+/** Lays out the diagram for the overview's networks and classes, `width` units wide (960 for screens, 400 for phones). */
+export function reachDiagram(
+  overview: ReachOverview,
+  deployments: DeploymentEntry[],
+  lang: Lang,
+  width = 960,
+): ReachDiagram {
   const byId = new Map(deployments.map((d) => [d.id, d]));
   const dict = t(lang).reachPage;
   const nodes: DiagramNode[] = [];
@@ -100,20 +117,28 @@ export function reachDiagram(overview: ReachOverview, deployments: DeploymentEnt
   const networks: DiagramNetwork[] = [];
   let x = margin;
   let y = margin;
+  let rowHeight = 0;
   for (const network of overview.networks) {
     const members = [...network.members, ...network.disputedMembers.filter((id) => !placed.has(id))];
     const title = networkTitle(network, lang, byId);
-    // Wide enough for its members and for its heading (about 8.5 px a character in bold at 14 px).
-    const boxWidth = Math.max(Math.max(2, members.length) * networkMemberWidth, title.length * 8.5 + 24);
+    // Wide enough for its members and, where the row allows, for its heading on one line.
+    const boxWidth = Math.min(
+      width - 2 * margin,
+      Math.max(Math.max(2, members.length) * networkMemberWidth, title.length * charWidth + 24),
+    );
+    const titleLines = wrap(title, Math.floor((boxWidth - 20) / charWidth));
+    const boxHeight = networkHeight + (titleLines.length - 1) * 18;
     const slots = boxWidth / networkMemberWidth;
     if (x + boxWidth > width - margin && x > margin) {
       x = margin;
-      y += networkHeight + margin;
+      y += rowHeight + margin;
+      rowHeight = 0;
     }
-    const hub = { x: x + boxWidth / 2, y: y + 40 };
+    const top = y + (titleLines.length - 1) * 18;
+    const hub = { x: x + boxWidth / 2, y: top + 40 };
     const lines = members.map((id, i) => {
       const memberX = x + networkMemberWidth * (i + 0.5) + ((slots - members.length) * networkMemberWidth) / 2;
-      const memberY = y + 86;
+      const memberY = top + 86;
       node(id, memberX, memberY);
       placed.add(id);
       return { x: memberX, y: memberY, disputed: network.disputedMembers.includes(id) };
@@ -122,14 +147,15 @@ export function reachDiagram(overview: ReachOverview, deployments: DeploymentEnt
       x,
       y,
       width: boxWidth,
-      height: networkHeight,
-      title,
+      height: boxHeight,
+      titleLines,
       hub,
       lines,
     });
+    rowHeight = Math.max(rowHeight, boxHeight);
     x += boxWidth + margin;
   }
-  y += networks.length > 0 ? networkHeight + margin * 2 : 0;
+  y += networks.length > 0 ? rowHeight + margin * 2 : 0;
 
   // Every deployment not drawn in a network gets a tile in its class's band.
   const bands: DiagramBand[] = [];

@@ -37,14 +37,14 @@ function element<K extends keyof HTMLElementTagNameMap>(
 }
 
 /** One cell's content: the value (marked if presumed or disputed) and its claims with sources. */
-function cellContent(cell: CompareCell | undefined, entry: CompareEntry, texts: Texts): Node[] {
+function cellContent(cell: CompareCell | undefined, entry: CompareEntry, texts: Texts): (Node | string)[] {
   if (!cell) return [element("span", { class: "muted" }, texts.notApplicable)];
   if (!cell.fact) return [cell.text];
   const tagClass = { plain: "tag", presumed: "tag tag-presumed", disputed: "tag tag-disputed" }[cell.marker];
   const value = element("span", { class: tagClass }, cell.text);
   if (cell.marker === "presumed")
     value.append(element("span", { class: "visually-hidden" }, ` (${texts.presumption})`));
-  const nodes: Node[] = [value];
+  const nodes: (Node | string)[] = [value];
   const claims = cell.claims.filter((claim) => claim.sources.length > 0 || claim.presumed);
   if (claims.length > 0) {
     nodes.push(
@@ -108,7 +108,9 @@ function comparisonTable(data: CompareData, entries: CompareEntry[], texts: Text
     const header = element("th", { scope: "row" }, row.name);
     if (differs) header.append(" ", element("span", { class: "differs-mark" }, texts.differs));
     const tr = element("tr", { "data-row": row.key, class: differs ? "differs" : "same" }, header);
-    cells.forEach((cell, i) => tr.append(element("td", {}, ...cellContent(cell, entries[i]!, texts))));
+    cells.forEach((cell, i) =>
+      tr.append(element("td", { "data-label": entries[i]!.name }, ...cellContent(cell, entries[i]!, texts))),
+    );
     body.append(tr);
   }
   table.append(body);
@@ -157,13 +159,13 @@ export async function startCompare(): Promise<void> {
       ...(unknown.length > 0 ? [texts.unknownIds.replace("{ids}", unknown.join(", "))] : []),
       ...(tooMany ? [texts.tooMany] : []),
     ];
-    result.replaceChildren();
+    result!.replaceChildren();
     if (entries.length >= 2) {
-      result.append(comparisonTable(data, entries, texts, remove));
+      result!.append(comparisonTable(data, entries, texts, remove));
       staticPart!.hidden = true;
       notes.unshift(texts.comparing.replace("{n}", String(entries.length)));
     } else {
-      if (entries.length === 1) result.append(comparisonTable(data, entries, texts, remove));
+      if (entries.length === 1) result!.append(comparisonTable(data, entries, texts, remove));
       staticPart!.hidden = false;
       notes.unshift(texts.needMore);
     }
@@ -182,6 +184,7 @@ export async function startCompare(): Promise<void> {
     const id = picker.querySelector("select")!.value;
     if (!id || ids.includes(id) || ids.length >= maxCompared) return;
     ids = [...ids, id];
+    picker.querySelector("select")!.value = "";
     render();
   });
   render();
