@@ -1,6 +1,6 @@
 // A registry a hostile contributor could get past the validator (test/fixtures/hostile: markup,
 // </script>, template syntax, spreadsheet formulas, BibTeX specials, right-to-left text and
-// 5,000-letter words in every free-text field), built with the real pipeline and read the way
+// 2,600-letter words in its summaries and notes), built with the real pipeline and read the way
 // readers and programs read it: nothing it contains runs, becomes an element, breaks a file
 // format or widens a page on a phone; it is shown as the text it is.
 import { readFileSync } from "node:fs";
