@@ -58,6 +58,11 @@ for (const [option, value] of [
     process.exit(2);
   }
 }
+if (process.env.BASE_PATH && process.env.BASE_PATH !== "/") {
+  // The site is served from the root while it is weighed and searched.
+  console.error("unset BASE_PATH: the benchmark builds and serves the site at /");
+  process.exit(2);
+}
 const limits = {
   timeoutSeconds: Number(values["step-timeout"]),
   memoryGuardBytes: Number(values["memory-guard"]) * 1e9,

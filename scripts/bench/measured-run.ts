@@ -133,7 +133,7 @@ export function runMeasured(command: MeasuredCommand): Promise<StepMeasurement> 
   }, command.timeoutSeconds * 1000);
 
   return new Promise((resolve) => {
-    child.on("close", (code) => {
+    child.on("close", (code, signal) => {
       clearInterval(poll);
       clearTimeout(timer);
       process.off("exit", stopGroup);
@@ -164,11 +164,18 @@ export function runMeasured(command: MeasuredCommand): Promise<StepMeasurement> 
             : outcome === "over memory guard"
               ? `stopped above ${(command.memoryGuardBytes / 2 ** 30).toFixed(1)} GiB`
               : outcome === "failed"
-                ? `exit code ${code}`
+                ? endedBy(code, signal)
                 : undefined,
       });
     });
   });
+}
+
+/** Why a step that was not stopped by the benchmark ended badly. GNU time passes a signal on as 128 + its number. */
+function endedBy(code: number | null, signal: NodeJS.Signals | null): string {
+  if (signal) return `ended by ${signal} from outside the benchmark`;
+  if (code !== null && code > 128) return `exit code ${code} (ended by signal ${code - 128}, not by the benchmark)`;
+  return `exit code ${code}`;
 }
 
 /** A step that did not run, and why. */

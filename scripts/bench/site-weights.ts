@@ -56,7 +56,7 @@ function fileOf(siteDir: string, urlPath: string): string {
 function assetsOf(siteDir: string, pagePath: string, html: string): string[] {
   const found = new Set<string>();
   const visit = (reference: string, from: string) => {
-    if (/^(https?:|data:|#)/.test(reference) && !reference.startsWith("http://127.0.0.1")) return;
+    if (/^(https?:|data:|#)/.test(reference)) return;
     const url = new URL(reference, new URL(from, "http://site.invalid")).pathname;
     if (url.startsWith(`${basePath}pagefind/`) || url.startsWith(`${basePath}og/`) || found.has(url)) return;
     const file = fileOf(siteDir, url);
