@@ -17,7 +17,7 @@ const matching = records.deployments.filter(
   (d) => d.protocol === chosen.protocol && d.country === chosen.country && d.data.level === chosen.level,
 );
 const germanCollator = new Intl.Collator("de", { sensitivity: "base" });
-const countryName = (code: string) => dict.country(code);
+const countryName = (code: string) => dict.jurisdiction(code);
 
 /** Opens the German table at a width and waits until its script has shown the filter form. */
 async function openTable(query = "", width = 1440): Promise<Page> {
