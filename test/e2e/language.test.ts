@@ -54,7 +54,7 @@ describe("language switch", () => {
       "authority",
       "desc",
     ]);
-    expect(await page.locator('select[name="protocol"]').inputValue()).toBe("matrix");
+    expect(await page.locator('input[name="protocol"][value="matrix"]').isChecked()).toBe(true);
     const englishRows = await page
       .locator("tbody tr:not([hidden])")
       .evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));

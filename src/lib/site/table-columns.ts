@@ -10,6 +10,7 @@ import { headlineValue } from "../model/derive.ts";
 import { allDeploymentFacts, factParam, type KeyFactRow } from "../model/key-facts.ts";
 import type { DeploymentEntry } from "../model/registry-model.ts";
 import { factName, factValueLabel } from "./fact-text.ts";
+import { reachClassOf, type ReachClass } from "../model/reach.ts";
 
 /** One column (or filter-only column) of the table. */
 export type TableColumn = {
@@ -99,6 +100,15 @@ export const tableColumns: TableColumn[] = [
     sortKey: (deployment) => deployment.productEntry.name,
   },
   ...allDeploymentFacts.filter((row) => row.headline).map(factColumn),
+  {
+    key: "circle",
+    title: (lang) => t(lang).reachPage.filterTitle,
+    shown: false,
+    filter: true,
+    values: (deployment) => [reachClassOf(deployment)],
+    valueLabel: (value, lang) => t(lang).reachPage.classShort[value as ReachClass] ?? value,
+    sortKey: (deployment, lang) => t(lang).reachPage.classShort[reachClassOf(deployment)],
+  },
   {
     key: "status",
     title: field("status"),

@@ -43,6 +43,20 @@ export const positionsUrl = (lang: Lang) => path(lang, "positions");
 export const positionUrl = (lang: Lang, id: string) => path(lang, "positions", id);
 /** What the registry covers and where it knows little. */
 export const coverageUrl = (lang: Lang) => path(lang, "coverage");
+/** Who can reach whom: islands and connected networks. */
+export const reachUrl = (lang: Lang) => path(lang, "reach");
+/** Deployments or products side by side; `ids` fill the query string the page's script reads. */
+export const compareUrl = (lang: Lang, ids: string[] = []) =>
+  `${path(lang, "compare")}${ids.length > 0 ? `?ids=${ids.map(encodeURIComponent).join(",")}` : ""}`;
+/** The map of Europe and the charts drawn from the data. */
+export const mapUrl = (lang: Lang) => path(lang, "map");
+/** The comparison table showing only the rows that match `filters` (values of one filter joined by commas). */
+export function filteredTableUrl(lang: Lang, filters: Record<string, string | string[]>): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(filters)) params.set(name, [value].flat().join(","));
+  const query = params.toString();
+  return `${tableUrl(lang)}${query ? `?${query}` : ""}`;
+}
 /** Full-text search. */
 export const searchUrl = (lang: Lang) => path(lang, "search");
 /** Narrative pages written in MDX. */

@@ -1,6 +1,7 @@
 /**
- * The search page's script: asks Pagefind (self-hosted under /pagefind/) and lists results with
- * their key tags. The query and filters live in the URL (`?q=stashcat&protocol=Matrix`).
+ * The search page's script: asks Pagefind (self-hosted under /pagefind/) as the reader types and
+ * lists results grouped by kind (deployments, products, positions, countries), each with its
+ * labelled tags. The query and filters live in the URL (`?q=stashcat&protocol=Matrix`).
  */
 
 type PagefindResult = { url: string; excerpt: string; meta: Record<string, string> };
@@ -57,6 +58,14 @@ export async function startSearch(): Promise<void> {
     event.preventDefault();
     void run();
   });
+  // Results follow the typing, a moment after the last key, so each keystroke does not search.
+  let typing: ReturnType<typeof setTimeout> | undefined;
+  input.addEventListener("input", () => {
+    clearTimeout(typing);
+    typing = setTimeout(() => void run(), 250);
+  });
+  const kinds = JSON.parse(list.dataset.kinds!) as Record<string, string>;
+  let latest = 0;
 
   async function run(): Promise<void> {
     const query = input.value.trim();
@@ -69,15 +78,42 @@ export async function startSearch(): Promise<void> {
       return;
     }
     status.textContent = list.dataset.loading!;
+    const asked = ++latest;
     const search = await pagefind.search(query || null, { filters });
     const results = await Promise.all(search.results.slice(0, 50).map((result) => result.data()));
+    // A slower answer to an earlier query must not replace the answer to the latest one.
+    if (asked !== latest) return;
+    list.replaceChildren();
     status.textContent = results.length
       ? list.dataset.results!.replace("{count}", String(search.results.length))
       : list.dataset.noResults!;
-    for (const result of results) list.append(renderResult(result));
+    for (const kind of Object.keys(kinds)) {
+      const ofKind = results.filter((result) => kindOf(result.url) === kind);
+      if (ofKind.length > 0) list.append(renderGroup(kinds[kind]!, kind, ofKind));
+    }
   }
 
   if (input.value || selects.some((s) => s.value)) await run();
+}
+
+/** The kind of page a result is, from its address: deployments, products, positions, countries or other. */
+function kindOf(url: string): string {
+  return /\/(deployments|products|positions|countries)\//.exec(url)?.[1] ?? "other";
+}
+
+/** One kind's results under a heading with their number. */
+function renderGroup(title: string, kind: string, results: PagefindResult[]): HTMLLIElement {
+  const group = document.createElement("li");
+  group.className = "result-group";
+  group.dataset.kind = kind;
+  const heading = document.createElement("h2");
+  heading.className = "result-group-title";
+  heading.textContent = `${title} (${results.length})`;
+  const items = document.createElement("ol");
+  items.className = "search-results-of-kind";
+  items.append(...results.map(renderResult));
+  group.append(heading, items);
+  return group;
 }
 
 function renderResult(result: PagefindResult): HTMLLIElement {
@@ -85,7 +121,7 @@ function renderResult(result: PagefindResult): HTMLLIElement {
   const link = document.createElement("a");
   link.href = result.url;
   link.textContent = result.meta.title ?? result.url;
-  const heading = document.createElement("h2");
+  const heading = document.createElement("h3");
   heading.className = "result-title";
   heading.append(link);
   item.append(heading);

@@ -1,0 +1,191 @@
+/**
+ * The compare view's script: reads the ids from the address, loads entries.json and builds a
+ * table with one column per entry and one row per compared fact, marking rows whose values
+ * differ. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
+ * links on other pages (see compare-selection.ts).
+ */
+import type { CompareCell, CompareData, CompareEntry } from "../../../lib/site/compare-data.ts";
+import { maxCompared, readCompareIds, rememberCompareIds, compareQuery } from "../../../lib/site/compare-selection.ts";
+
+type Texts = Record<
+  | "remove"
+  | "removeShort"
+  | "feature"
+  | "caption"
+  | "comparing"
+  | "needMore"
+  | "tooMany"
+  | "unknownIds"
+  | "differs"
+  | "notApplicable"
+  | "loadFailed"
+  | "presumption"
+  | "disputed",
+  string
+>;
+
+/** An element with classes and children. */
+function element<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attributes: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes)) node.setAttribute(name, value);
+  node.append(...children);
+  return node;
+}
+
+/** One cell's content: the value (marked if presumed or disputed) and its claims with sources. */
+function cellContent(cell: CompareCell | undefined, entry: CompareEntry, texts: Texts): (Node | string)[] {
+  if (!cell) return [element("span", { class: "muted" }, texts.notApplicable)];
+  if (!cell.fact) return [cell.text];
+  const tagClass = { plain: "tag", presumed: "tag tag-presumed", disputed: "tag tag-disputed" }[cell.marker];
+  const value = element("span", { class: tagClass }, cell.text);
+  if (cell.marker === "presumed")
+    value.append(element("span", { class: "visually-hidden" }, ` (${texts.presumption})`));
+  const nodes: (Node | string)[] = [value];
+  const claims = cell.claims.filter((claim) => claim.sources.length > 0 || claim.presumed);
+  if (claims.length > 0) {
+    nodes.push(
+      element(
+        "ul",
+        { class: "claims" },
+        ...claims.map((claim) => {
+          const item = element("li");
+          if (cell.marker === "disputed") item.append(element("strong", {}, `${claim.value}: `));
+          item.append(
+            element(
+              "span",
+              { class: claim.presumed ? "confidence confidence-presumed" : "confidence" },
+              claim.confidence,
+            ),
+          );
+          for (const source of claim.sources)
+            item.append(" ", element("a", { href: `${entry.url}#${source.anchor}` }, `[${source.label}]`));
+          return item;
+        }),
+      ),
+    );
+  }
+  return nodes;
+}
+
+/** The comparison table for the chosen entries. */
+function comparisonTable(data: CompareData, entries: CompareEntry[], texts: Texts, onRemove: (id: string) => void) {
+  const names = entries.map((entry) => entry.name).join(" · ");
+  const table = element(
+    "table",
+    { class: "compare-table" },
+    element("caption", { class: "visually-hidden" }, texts.caption.replace("{names}", names)),
+  );
+  const headRow = element("tr", {}, element("th", { scope: "col" }, texts.feature));
+  for (const entry of entries) {
+    const remove = element(
+      "button",
+      { type: "button", class: "compare-remove", "aria-label": texts.remove.replace("{name}", entry.name) },
+      texts.removeShort,
+    );
+    remove.addEventListener("click", () => onRemove(entry.id));
+    headRow.append(
+      element(
+        "th",
+        { scope: "col", "data-id": entry.id },
+        element("span", { class: "muted compare-kicker" }, entry.kicker),
+        element("a", { href: entry.url }, entry.name),
+        remove,
+      ),
+    );
+  }
+  table.append(element("thead", {}, headRow));
+  const body = element("tbody");
+  for (const row of data.rows) {
+    const cells = entries.map((entry) => entry.cells[row.key]);
+    if (cells.every((cell) => cell === undefined)) continue;
+    // Only entries that have the row take part: a product has no status, which is no difference.
+    const present = cells.filter((cell) => cell !== undefined);
+    const differs = present.length > 1 && new Set(present.map((cell) => cell.text)).size > 1;
+    const header = element("th", { scope: "row" }, row.name);
+    if (differs) header.append(" ", element("span", { class: "differs-mark" }, texts.differs));
+    const tr = element("tr", { "data-row": row.key, class: differs ? "differs" : "same" }, header);
+    cells.forEach((cell, i) =>
+      tr.append(element("td", { "data-label": entries[i]!.name }, ...cellContent(cell, entries[i]!, texts))),
+    );
+    body.append(tr);
+  }
+  table.append(body);
+  return element(
+    "div",
+    { class: "table-wrap", role: "region", tabindex: "0", "aria-label": texts.caption.replace("{names}", names) },
+    table,
+  );
+}
+
+/** Starts the compare view on its page. */
+export async function startCompare(): Promise<void> {
+  const root = document.querySelector<HTMLElement>("#compare");
+  const picker = document.querySelector<HTMLFormElement>("#compare-picker");
+  const status = document.querySelector<HTMLElement>("#compare-status");
+  const result = document.querySelector<HTMLElement>("#compare-result");
+  const staticPart = document.querySelector<HTMLElement>("#compare-static");
+  const onlyDifferences = document.querySelector<HTMLInputElement>("#compare-only-differences");
+  if (!root || !picker || !status || !result || !staticPart || !onlyDifferences) return;
+  const texts = JSON.parse(root.dataset.texts!) as Texts;
+  status.textContent = status.dataset.loading ?? "";
+  let data: CompareData;
+  try {
+    const response = await fetch(root.dataset.entries!);
+    data = (await response.json()) as CompareData;
+  } catch {
+    status.textContent = texts.loadFailed;
+    return;
+  }
+  const byId = new Map(data.entries.map((entry) => [entry.id, entry]));
+  const requested = readCompareIds(location.search);
+  const unknown = requested.filter((id) => !byId.has(id));
+  let ids = requested.filter((id) => byId.has(id));
+  const tooMany = ids.length > maxCompared;
+  ids = ids.slice(0, maxCompared);
+  picker.hidden = false;
+  onlyDifferences.addEventListener("change", () =>
+    result.classList.toggle("only-differences", onlyDifferences.checked),
+  );
+
+  function render(): void {
+    history.replaceState(null, "", `${location.pathname}${compareQuery(ids)}${location.hash}`);
+    rememberCompareIds(ids);
+    const entries = ids.map((id) => byId.get(id)!);
+    const notes = [
+      ...(unknown.length > 0 ? [texts.unknownIds.replace("{ids}", unknown.join(", "))] : []),
+      ...(tooMany ? [texts.tooMany] : []),
+    ];
+    result!.replaceChildren();
+    if (entries.length >= 2) {
+      result!.append(comparisonTable(data, entries, texts, remove));
+      staticPart!.hidden = true;
+      notes.unshift(texts.comparing.replace("{n}", String(entries.length)));
+    } else {
+      if (entries.length === 1) result!.append(comparisonTable(data, entries, texts, remove));
+      staticPart!.hidden = false;
+      notes.unshift(texts.needMore);
+    }
+    status!.textContent = notes.join(" ");
+    const select = picker!.querySelector("select")!;
+    for (const option of select.options) option.disabled = ids.includes(option.value);
+    picker!.querySelector("button")!.disabled = ids.length >= maxCompared;
+  }
+  function remove(id: string): void {
+    ids = ids.filter((other) => other !== id);
+    render();
+    picker!.querySelector("select")!.focus();
+  }
+  picker.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const id = picker.querySelector("select")!.value;
+    if (!id || ids.includes(id) || ids.length >= maxCompared) return;
+    ids = [...ids, id];
+    picker.querySelector("select")!.value = "";
+    render();
+  });
+  render();
+}

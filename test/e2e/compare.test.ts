@@ -1,0 +1,119 @@
+// The compare view as a reader uses it: entries side by side by URL, differences marked, sources linked, add and remove.
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { t } from "../../src/i18n/index.ts";
+import { allDeploymentFacts } from "../../src/lib/model/key-facts.ts";
+import { deploymentFileIds, headline, open, records, siteUrl, squash, titleText, useBrowser } from "./site.ts";
+
+const browser = useBrowser();
+const dict = t("en");
+const page = dict.comparePage;
+const byId = new Map(records.deployments.map((d) => [d.id, d]));
+const pair = ["fr-tchap", "de-bundesmessenger"] as const;
+const displayName = (id: string) => {
+  const d = byId.get(id)!;
+  return `${titleText(d, "en")}: ${d.data.name ?? d.product.data.name}`;
+};
+
+/** Opens the compare view and waits until its script has built the table (or said why not). */
+async function openCompare(query: string): Promise<Page> {
+  const tab = await browser().newPage();
+  await open(tab, `/en/compare/${query}`);
+  await tab.locator("#compare-picker").waitFor({ state: "visible" });
+  return tab;
+}
+
+const columnNames = (tab: Page) => tab.locator(".compare-table thead th[data-id] a").allTextContents();
+
+describe("compare view", () => {
+  it("shows the entries of the address side by side, one row per key fact", async () => {
+    for (const id of pair) expect(byId.has(id), id).toBe(true);
+    const tab = await openCompare(`?ids=${pair.join(",")}`);
+    expect((await columnNames(tab)).map(squash)).toEqual(pair.map(displayName));
+    const rowNames = (await tab.locator(".compare-table tbody th").allTextContents()).map(squash);
+    for (const row of allDeploymentFacts) {
+      expect(
+        rowNames.some((name) => name.startsWith(dict.field[row.name])),
+        row.key,
+      ).toBe(true);
+    }
+    expect(await tab.locator("#compare-status").textContent()).toBe(page.comparing(2));
+    await tab.close();
+  });
+
+  it("marks a row as differing exactly when the records' values differ", async () => {
+    const [a, b] = pair.map((id) => byId.get(id)!);
+    const tab = await openCompare(`?ids=${pair.join(",")}`);
+    const rowClass = (key: string) => tab.locator(`tr[data-row="${key}"]`).getAttribute("class");
+    const reachA = headline(a!.data.reach, "unknown");
+    const reachB = headline(b!.data.reach, "unknown");
+    expect(await rowClass("reach")).toBe(reachA === reachB ? "same" : "differs");
+    expect(await rowClass("protocol")).toBe(
+      headline(a!.product.data.protocol, "unknown") === headline(b!.product.data.protocol, "unknown")
+        ? "same"
+        : "differs",
+    );
+    const reachRow = tab.locator('tr[data-row="reach"] th');
+    if (reachA !== reachB) expect(squash(await reachRow.textContent())).toContain(page.differs);
+    await tab.close();
+  });
+
+  it("links each value's source numbers to that source on the entry page", async () => {
+    const tab = await openCompare(`?ids=${pair.join(",")}`);
+    const link = tab.locator('tr[data-row="federation"] td').first().locator("a").first();
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/en/deployments/${pair[0]}/#source-`));
+    await link.click();
+    await tab.waitForURL((url) => url.pathname === `/en/deployments/${pair[0]}/`);
+    expect(await tab.locator(`[id="${href!.split("#")[1]}"]`).count()).toBe(1);
+    await tab.close();
+  });
+
+  it("adds an entry from the picker and removes one with its button, keeping the address", async () => {
+    const tab = await openCompare(`?ids=${pair.join(",")}`);
+    const third = records.products.find((p) => p.id === "threema") ?? records.products[0]!;
+    await tab.getByLabel(page.pickerLabel).selectOption({ label: third.data.name });
+    await tab.getByRole("button", { name: page.add, exact: true }).click();
+    expect((await columnNames(tab)).map(squash)).toEqual([...pair.map(displayName), third.data.name]);
+    expect(new URL(tab.url()).searchParams.get("ids")).toBe([...pair, third.id].join(","));
+
+    await tab.getByRole("button", { name: page.remove(displayName(pair[0])) }).click();
+    expect((await columnNames(tab)).map(squash)).toEqual([displayName(pair[1]), third.data.name]);
+    expect(new URL(tab.url()).searchParams.get("ids")).toBe([pair[1], third.id].join(","));
+    await tab.close();
+  });
+
+  it("asks for a second entry and names ids it does not know", async () => {
+    const tab = await openCompare(`?ids=${pair[0]},no-such-entry`);
+    const status = await tab.locator("#compare-status").textContent();
+    expect(status).toContain(page.needMore);
+    expect(status).toContain(page.unknownIds("no-such-entry"));
+    await tab.close();
+  });
+
+  it("collects entries from 'add to comparison' on two entry pages", async () => {
+    const context = await browser().newContext();
+    const tab = await context.newPage();
+    await tab.goto(siteUrl(`/en/deployments/${pair[0]}/`));
+    await tab.getByRole("link", { name: page.addToComparison }).click();
+    await tab.locator(".compare-table").waitFor();
+    await tab.goto(siteUrl(`/en/deployments/${pair[1]}/`));
+    await tab.getByRole("link", { name: page.addToComparison }).click();
+    await tab.locator(".compare-table thead th[data-id]").nth(1).waitFor();
+    expect(new URL(tab.url()).searchParams.get("ids")).toBe(pair.join(","));
+    expect((await columnNames(tab)).map(squash)).toEqual(pair.map(displayName));
+    await context.close();
+  });
+
+  it("explains itself and links every entry without JavaScript", async () => {
+    const context = await browser().newContext({ javaScriptEnabled: false });
+    const tab = await context.newPage();
+    await open(tab, `/en/compare/?ids=${pair.join(",")}`);
+    expect(squash(await tab.locator(".compare-no-script").textContent())).toContain(page.noScript);
+    const hrefs = await tab
+      .locator("#compare-static a")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+    for (const id of deploymentFileIds()) expect(hrefs, id).toContain(`/en/deployments/${id}/`);
+    await context.close();
+  });
+});
