@@ -53,7 +53,8 @@ const tileHeight = 58;
 const bandHeading = 30;
 const networkMemberWidth = 140;
 const networkHeight = 128;
-const charWidth = 8.5;
+/** About how wide one character of a bold 14px heading is, in diagram units. */
+const charWidth = 7.8;
 const labelChars = 19;
 
 /** Wraps a heading into lines of at most `chars` characters, breaking between words. */
@@ -121,10 +122,13 @@ export function reachDiagram(
   for (const network of overview.networks) {
     const members = [...network.members, ...network.disputedMembers.filter((id) => !placed.has(id))];
     const title = networkTitle(network, lang, byId);
-    // Wide enough for its members and, where the row allows, for its heading on one line.
+    // Wide enough for its members; the heading gets at most half a row (wrapping onto a second
+    // line), so two small networks share a row.
+    const membersWidth = Math.max(2, members.length) * networkMemberWidth;
+    const halfRow = (width - 3 * margin) / 2;
     const boxWidth = Math.min(
       width - 2 * margin,
-      Math.max(Math.max(2, members.length) * networkMemberWidth, title.length * charWidth + 24),
+      Math.max(membersWidth, Math.min(halfRow, title.length * charWidth + 24)),
     );
     const titleLines = wrap(title, Math.floor((boxWidth - 20) / charWidth));
     const boxHeight = networkHeight + (titleLines.length - 1) * 18;
