@@ -676,6 +676,11 @@ export const de = {
   },
   tableView: {
     filterToggle: (n: number) => `Filter (${n})`,
+    sortBy: "Sortieren nach",
+    defaultOrder: "Land, dann Behörde",
+    sortDirection: "Reihenfolge",
+    ascending: "Aufsteigend",
+    descending: "Absteigend",
     columns: "Spalten",
     columnsSummary: (shown: number, total: number) => `${shown} von ${total}`,
     activeFilters: "Aktive Filter",

@@ -668,6 +668,11 @@ export const en = {
   },
   tableView: {
     filterToggle: (n: number) => `Filters (${n})`,
+    sortBy: "Sort by",
+    defaultOrder: "Country, then authority",
+    sortDirection: "Order",
+    ascending: "Ascending",
+    descending: "Descending",
     columns: "Columns",
     columnsSummary: (shown: number, total: number) => `${shown} of ${total}`,
     activeFilters: "Active filters",
