@@ -54,6 +54,8 @@ export const de = {
     productPage: "Produktseite",
     countryPage: "Alle Einsätze in diesem Land",
     deploymentOf: "Einsatz",
+    earlier: "Früher",
+    earlierNote: "Von späteren Angaben abgelöst; kein Widerspruch, sondern Verlauf.",
   },
   table: {
     title: "Vergleichstabelle",
@@ -155,6 +157,12 @@ export const de = {
   },
   asOf: "Stand",
   undated: "undatiert",
+  claimTime: {
+    from: (from: string) => `seit ${from}`,
+    until: (until: string) => `bis ${until}`,
+    range: (from: string, until: string) => `${from} bis ${until}`,
+    asOf: (asOf: string) => `Stand ${asOf}`,
+  },
   via: "zitiert nach",
   disputed: "umstritten",
   presumption: "redaktionelle Vermutung",

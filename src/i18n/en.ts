@@ -55,6 +55,8 @@ export const en = {
     productPage: "Product page",
     countryPage: "All deployments in this country",
     deploymentOf: "Deployment",
+    earlier: "Earlier",
+    earlierNote: "Replaced by later statements: history, not a dispute.",
   },
   table: {
     title: "Comparison table",
@@ -156,6 +158,12 @@ export const en = {
   },
   asOf: "as of",
   undated: "undated",
+  claimTime: {
+    from: (from: string) => `since ${from}`,
+    until: (until: string) => `until ${until}`,
+    range: (from: string, until: string) => `${from} to ${until}`,
+    asOf: (asOf: string) => `as of ${asOf}`,
+  },
   via: "cited by",
   disputed: "disputed",
   presumption: "editorial presumption",

@@ -1,25 +1,50 @@
 /**
  * A claim: one value of a key comparison field, with the sources that back it.
- * A bare value is the short form; a list of claims records disagreeing sources side by side.
+ * A bare value is the short form; a list of claims records disagreeing sources side by side,
+ * or values that followed each other in time (each with the dates it held).
  */
 import { z } from "zod";
 import { confidence } from "./vocabulary.ts";
-import { isoDate, localizedText, sourceRef } from "./common.ts";
+import { earliestDay, isoDate, latestDay, localizedText, sourceRef } from "./common.ts";
+
+/** The fields every sourced claim has besides its value. */
+const claimFields = {
+  sources: z.array(sourceRef).describe("Ids of this record's sources that back the value"),
+  confidence: confidence.describe("How well the sources back the value"),
+  asOf: isoDate
+    .optional()
+    .describe("A day on which the sources show the value true; with from: the last day they show it still true"),
+  from: isoDate.optional().describe("When the value began to hold, if the sources say"),
+  until: isoDate.optional().describe("When the value stopped holding, if the sources say"),
+  note: localizedText.optional(),
+};
+
+/** The rules every sourced claim keeps, whatever its value. */
+function claimRules(
+  claim: { sources: string[]; confidence: string; asOf?: string; from?: string; until?: string },
+  ctx: z.RefinementCtx,
+) {
+  if (claim.sources.length === 0 && claim.confidence !== "unattributed" && claim.confidence !== "unknown") {
+    ctx.addIssue({ code: "custom", path: ["sources"], message: "name at least one source, or write the bare value" });
+  }
+  if (claim.from !== undefined && claim.until !== undefined && earliestDay(claim.until) < earliestDay(claim.from)) {
+    ctx.addIssue({ code: "custom", path: ["until"], message: `until ${claim.until} lies before from ${claim.from}` });
+  }
+  if (claim.asOf !== undefined && claim.from !== undefined && latestDay(claim.asOf) < earliestDay(claim.from)) {
+    ctx.addIssue({ code: "custom", path: ["asOf"], message: `asOf ${claim.asOf} lies before from ${claim.from}` });
+  }
+  if (claim.asOf !== undefined && claim.until !== undefined) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["asOf"],
+      message: "give until (when it stopped) or asOf (seen on that day), not both",
+    });
+  }
+}
 
 /** The sourced long form of a claim for `value`. */
 export function sourcedClaim<T extends z.ZodType>(value: T) {
-  return z
-    .strictObject({
-      value,
-      sources: z.array(sourceRef).describe("Ids of this record's sources that back the value"),
-      confidence: confidence.describe("How well the sources back the value"),
-      asOf: isoDate.optional().describe("When the value was true, if the sources say"),
-      note: localizedText.optional(),
-    })
-    .refine(
-      (claim) => claim.sources.length > 0 || claim.confidence === "unattributed" || claim.confidence === "unknown",
-      { path: ["sources"], message: "name at least one source, or write the bare value" },
-    );
+  return z.strictObject({ value, ...claimFields }).superRefine(claimRules);
 }
 
 /**
@@ -42,5 +67,7 @@ export type Claim<T> = {
   sources: string[];
   confidence: z.output<typeof confidence>;
   asOf?: string;
+  from?: string;
+  until?: string;
   note?: z.output<typeof localizedText>;
 };

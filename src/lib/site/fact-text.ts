@@ -1,6 +1,7 @@
 /** Key facts as words a reader sees: the label of a value, or "disputed" where sources disagree. */
 import { t, type Lang } from "../../i18n/index.ts";
 import type { ClaimSummary } from "../model/derive.ts";
+import type { Claim } from "../../schema/index.ts";
 import type { KeyFactRow } from "../model/key-facts.ts";
 
 /** The labels of a fact's values in one language. */
@@ -22,4 +23,13 @@ export function factHeadlineText(row: KeyFactRow, summary: ClaimSummary<string>,
 /** A fact's name in one language, e.g. "Federation". */
 export function factName(row: KeyFactRow, lang: Lang): string {
   return t(lang).field[row.name];
+}
+
+/** When a claim held, in words ("since 2020-12", "2019 to 2021", "as of 2019"), if its sources date it. */
+export function claimTimeText(claim: Pick<Claim<unknown>, "asOf" | "from" | "until">, lang: Lang): string | undefined {
+  const time = t(lang).claimTime;
+  const since = claim.from && claim.until ? time.range(claim.from, claim.until) : claim.from && time.from(claim.from);
+  const parts = [since || (claim.until && time.until(claim.until)), claim.asOf && time.asOf(claim.asOf)];
+  const shown = parts.filter((part): part is string => typeof part === "string" && part !== "");
+  return shown.length > 0 ? shown.join(", ") : undefined;
 }
