@@ -54,6 +54,7 @@ export const de = {
     productPage: "Produktseite",
     countryPage: "Alle Einsätze in diesem Land",
     deploymentOf: "Einsatz",
+    productNotNamed: "Produkt nicht genannt",
     earlier: "Früher",
     earlierNote: "Von späteren Angaben abgelöst; kein Widerspruch, sondern Verlauf.",
   },
@@ -122,6 +123,14 @@ export const de = {
     name: "Name",
     homepage: "Website",
     protocolName: "Name des Protokolls",
+    selfHosting: "Selbst betreibbar",
+    federationCapability: "Föderationsfähigkeit des Produkts",
+    endToEndEncryption: "Ende-zu-Ende-Verschlüsselung",
+    certifications: "Zertifizierungen",
+    spdx: "Lizenz (SPDX)",
+    recordKind: "Art des Eintrags",
+    presumedBy: "Vermutung von",
+    lastChanged: "Zuletzt geändert",
     issuer: "Herausgeber",
     date: "Datum",
     kind: "Art",
@@ -273,10 +282,47 @@ export const de = {
     },
     licence: {
       free: "Die Lizenz erlaubt, die Software zu nutzen, zu untersuchen, zu ändern und weiterzugeben (freie oder Open-Source-Lizenz).",
+      "open-core":
+        "Ein freier Kern unter einer Open-Source-Lizenz, dazu Teile (etwa eine Enterprise-Ausgabe) unter einer unfreien Lizenz.",
       "source-available":
         "Der Quelltext ist einsehbar, die Lizenz erlaubt aber nicht alles, was freie Software ausmacht.",
       proprietary: "Der Quelltext ist nicht offen lizenziert; Rechte an Änderung und Weitergabe behält der Hersteller.",
       unknown: "Keine Quelle im Register nennt die Lizenz.",
+    },
+    freeSoftware: {
+      free: "Client und Server stehen beide unter einer freien Lizenz.",
+      "open-core": "Der Kern ist freie Software, andere Teile sind es nicht (Open Core).",
+      "non-free": "Mindestens eine Seite, Client oder Server, ist nicht frei.",
+      unknown: "Die Lizenz mindestens einer Seite ist nicht bekannt.",
+    },
+    selfHosting: {
+      yes: "Eine Organisation kann die Software auf eigenen Servern betreiben (oder betreiben lassen).",
+      no: "Es gibt nur den Dienst des Herstellers.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    federationCapability: {
+      "open-protocol":
+        "Die Software kann über ein offenes Protokoll mit Servern anderer Betreiber und anderer Produkte föderieren.",
+      "same-product": "Föderation ist nur zwischen Installationen desselben Produkts möglich.",
+      none: "Die Software kann nicht föderieren.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    endToEndEncryption: {
+      default: "Nachrichten sind standardmäßig Ende-zu-Ende-verschlüsselt.",
+      optional: "Nur wo Nutzende es einschalten (etwa in „geheimen Chats“).",
+      none: "Nachrichten sind nicht Ende-zu-Ende-verschlüsselt.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    presumedBy: {
+      article: "Die Vermutung stammt aus der zitierten Quelle selbst, etwa dem Ausgangsartikel („vermutlich …“).",
+      editors:
+        "Die Vermutung ist ein Schluss der Redaktion des Registers; ihre Begründung steht in der Anmerkung zur Angabe.",
+    },
+    recordKind: {
+      deployment: "Eine benannte Stelle nutzt ein System: ein Einsatz im eigentlichen Sinn.",
+      practice:
+        "Eine belegte Gepflogenheit ohne benannte Stelle oder ohne eigenes System, etwa Rathäuser, die WhatsApp nutzen.",
+      offer: "Ein Produkt, das Behörden angeboten wird, ohne bekannten Nutzer.",
     },
     architecture: {
       central: "Alle Nachrichten laufen über Server eines einzigen Betreibers.",
@@ -359,11 +405,28 @@ export const de = {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "Herstellerprotokoll", unknown: "unbekannt" },
     licence: {
       free: "frei (Open Source)",
+      "open-core": "Open Core",
       "source-available": "Quelltext einsehbar",
       proprietary: "proprietär",
       unknown: "unbekannt",
     },
-    freeSoftware: { free: "freie Software", "non-free": "unfrei", unknown: "unbekannt", disputed: "umstritten" },
+    freeSoftware: {
+      free: "freie Software",
+      "open-core": "Open Core (Kern frei)",
+      "non-free": "unfrei",
+      unknown: "unbekannt",
+      disputed: "umstritten",
+    },
+    selfHosting: { yes: "ja", no: "nein", unknown: "unbekannt" },
+    federationCapability: {
+      "open-protocol": "über offenes Protokoll",
+      "same-product": "nur mit demselben Produkt",
+      none: "keine",
+      unknown: "unbekannt",
+    },
+    endToEndEncryption: { default: "standardmäßig", optional: "nur auf Wunsch", none: "keine", unknown: "unbekannt" },
+    presumedBy: { article: "Vermutung des Artikels", editors: "Schluss der Redaktion" },
+    recordKind: { deployment: "Einsatz", practice: "Gepflogenheit", offer: "Angebot" },
     architecture: { central: "zentral", federated: "föderiert", "peer-to-peer": "Peer-to-Peer", unknown: "unbekannt" },
     topology: {
       "single-instance": "eine zentrale Instanz",
@@ -412,6 +475,7 @@ export const de = {
       state: "Land / Region",
       local: "kommunal",
       institution: "Einzelne Einrichtung",
+      unknown: "unbekannt",
     },
     sector: {
       police: "Polizei",

@@ -55,6 +55,7 @@ export const en = {
     productPage: "Product page",
     countryPage: "All deployments in this country",
     deploymentOf: "Deployment",
+    productNotNamed: "product not named",
     earlier: "Earlier",
     earlierNote: "Replaced by later statements: history, not a dispute.",
   },
@@ -123,6 +124,14 @@ export const en = {
     name: "Name",
     homepage: "Website",
     protocolName: "Protocol name",
+    selfHosting: "Can be self-hosted",
+    federationCapability: "Product's federation capability",
+    endToEndEncryption: "End-to-end encryption",
+    certifications: "Certifications",
+    spdx: "Licence (SPDX)",
+    recordKind: "Kind of record",
+    presumedBy: "Presumed by",
+    lastChanged: "Last changed",
     issuer: "Issued by",
     date: "Date",
     kind: "Kind",
@@ -274,11 +283,46 @@ export const en = {
     },
     licence: {
       free: "The licence allows using, studying, changing and passing on the software (a free or open-source licence).",
+      "open-core":
+        "A free core under an open-source licence, with parts (such as an enterprise edition) under a non-free licence.",
       "source-available":
         "The source code can be read, but the licence does not grant everything that makes software free.",
       proprietary:
         "The source code is not under an open licence; the vendor keeps the rights to change and pass it on.",
       unknown: "No source in the registry names the licence.",
+    },
+    freeSoftware: {
+      free: "Client and server are both under a free licence.",
+      "open-core": "The core is free software; other parts are not (open core).",
+      "non-free": "At least one side, client or server, is not free.",
+      unknown: "The licence of at least one side is not known.",
+    },
+    selfHosting: {
+      yes: "An organisation can run the software on servers of its own (or have them run for it).",
+      no: "There is only the vendor's service.",
+      unknown: "No source in the registry says.",
+    },
+    federationCapability: {
+      "open-protocol":
+        "The software can federate over an open protocol with servers of other operators and other products.",
+      "same-product": "Federation is possible only between installations of the same product.",
+      none: "The software cannot federate.",
+      unknown: "No source in the registry says.",
+    },
+    endToEndEncryption: {
+      default: "Messages are end-to-end encrypted by default.",
+      optional: 'Only where users turn it on (e.g. in "secret chats").',
+      none: "Messages are not end-to-end encrypted.",
+      unknown: "No source in the registry says.",
+    },
+    presumedBy: {
+      article: "The presumption is the cited source's own, such as the source article's \"presumably …\".",
+      editors: "The presumption is the registry editors' inference; its reasoning is in the claim's note.",
+    },
+    recordKind: {
+      deployment: "A named body uses a system: a deployment proper.",
+      practice: "A documented practice without a named body or a system of its own, such as town halls using WhatsApp.",
+      offer: "A product offered to public bodies, without a known user.",
     },
     architecture: {
       central: "All messages pass through servers of a single operator.",
@@ -361,11 +405,28 @@ export const en = {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "vendor protocol", unknown: "unknown" },
     licence: {
       free: "free (open source)",
+      "open-core": "open core",
       "source-available": "source available",
       proprietary: "proprietary",
       unknown: "unknown",
     },
-    freeSoftware: { free: "free software", "non-free": "non-free", unknown: "unknown", disputed: "disputed" },
+    freeSoftware: {
+      free: "free software",
+      "open-core": "open core (free core)",
+      "non-free": "non-free",
+      unknown: "unknown",
+      disputed: "disputed",
+    },
+    selfHosting: { yes: "yes", no: "no", unknown: "unknown" },
+    federationCapability: {
+      "open-protocol": "over an open protocol",
+      "same-product": "same product only",
+      none: "none",
+      unknown: "unknown",
+    },
+    endToEndEncryption: { default: "by default", optional: "on request only", none: "none", unknown: "unknown" },
+    presumedBy: { article: "the article's presumption", editors: "the editors' inference" },
+    recordKind: { deployment: "deployment", practice: "practice", offer: "offer" },
     architecture: { central: "central", federated: "federated", "peer-to-peer": "peer-to-peer", unknown: "unknown" },
     topology: {
       "single-instance": "one central instance",
@@ -409,6 +470,7 @@ export const en = {
       state: "state / regional",
       local: "local",
       institution: "single institution",
+      unknown: "unknown",
     },
     sector: {
       police: "police",

@@ -4,7 +4,8 @@
  * or values that followed each other in time (each with the dates it held).
  */
 import { z } from "zod";
-import { confidence } from "./vocabulary.ts";
+import { confidence, licence } from "./vocabulary.ts";
+import { licenceOfSpdx, spdxExpression } from "./licence.ts";
 import { earliestDay, isoDate, latestDay, localizedText, sourceRef } from "./common.ts";
 
 /** The fields every sourced claim has besides its value. */
@@ -48,18 +49,58 @@ export function sourcedClaim<T extends z.ZodType>(value: T) {
 }
 
 /**
+ * A field that accepts a bare value, one sourced claim, or a list of them, and always yields a
+ * list of sourced claims (a bare value becomes `unattributed`).
+ */
+function claimList<V extends z.ZodType, S extends z.ZodType>(value: V, sourced: S) {
+  return z.union([value, sourced, z.array(sourced).min(1)]).transform((input): z.output<S>[] => {
+    if (Array.isArray(input)) return input as z.output<S>[];
+    if (typeof input === "object" && input !== null && "confidence" in input) return [input as z.output<S>];
+    return [{ value: input, sources: [], confidence: "unattributed" } as z.output<S>];
+  });
+}
+
+/**
  * A field that accepts `value`, `{ value, sources, confidence }`, or a list of the latter,
  * and always yields a list of sourced claims (a bare value becomes `unattributed`).
  */
 export function claim<T extends z.ZodType>(value: T) {
-  const sourced = sourcedClaim(value);
-  return z.union([value, sourced, z.array(sourced).min(1)]).transform((input): z.output<typeof sourced>[] => {
-    if (Array.isArray(input)) return input as z.output<typeof sourced>[];
-    if (typeof input === "object" && input !== null && "value" in input && "confidence" in input)
-      return [input as z.output<typeof sourced>];
-    return [{ value: input, sources: [], confidence: "unattributed" } as z.output<typeof sourced>];
-  });
+  return claimList(value, sourcedClaim(value));
 }
+
+/**
+ * A licence claim's long form: the licence class, the licence by its SPDX expression, or both.
+ * Where the expression names licences the registry knows, the class follows from it.
+ */
+const sourcedLicenceClaim = z
+  .strictObject({
+    value: licence
+      .optional()
+      .describe("free, open-core, source-available or proprietary; follows from spdx if omitted"),
+    spdx: spdxExpression.optional().describe("The licence as an SPDX expression, e.g. AGPL-3.0-or-later"),
+    ...claimFields,
+  })
+  .superRefine((claim, ctx) => {
+    claimRules(claim, ctx);
+    const named = claim.spdx === undefined ? undefined : licenceOfSpdx(claim.spdx);
+    if (claim.value === undefined && named === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: [claim.spdx === undefined ? "value" : "spdx"],
+        message:
+          claim.spdx === undefined
+            ? "give value or spdx"
+            : `give value too: which class ${claim.spdx} belongs to is not known to the registry`,
+      });
+    }
+    if (claim.value !== undefined && named !== undefined && claim.value !== named) {
+      ctx.addIssue({ code: "custom", path: ["value"], message: `${claim.spdx} is ${named}, not ${claim.value}` });
+    }
+  })
+  .transform(({ value, ...claim }) => ({ ...claim, value: (value ?? licenceOfSpdx(claim.spdx!))! }));
+
+/** A licence field: like `claim(licence)`, with the licence's SPDX expression on each claim. */
+export const licenceClaim = claimList(licence, sourcedLicenceClaim);
 
 /** The normalized form every claim field takes after parsing. */
 export type Claim<T> = {
@@ -69,5 +110,7 @@ export type Claim<T> = {
   asOf?: string;
   from?: string;
   until?: string;
+  /** On licence claims: the licence as an SPDX expression. */
+  spdx?: string;
   note?: z.output<typeof localizedText>;
 };

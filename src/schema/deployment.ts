@@ -1,14 +1,29 @@
 /** A deployment: one public body (or group of bodies) using one messenger for one purpose. */
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
-import { claim } from "./claim.ts";
+import { claim, sourcedClaim } from "./claim.ts";
 import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** One body that runs or uses the deployment. */
 export const authority = z.strictObject({
   name: localizedText.describe("The authority's name, e.g. Bundespolizei"),
   operator: z.string().min(1).optional().describe("Who runs the system for it, e.g. Dataport, BWI"),
+  sources: z
+    .array(sourceRef)
+    .default([])
+    .describe("Ids of this record's sources that name this body (and its operator) as using the system"),
+  confidence: v.confidence.default("unattributed").describe("How well those sources back it"),
 });
+
+/**
+ * The product a deployment runs: its id, or `{ value: id, sources, confidence }` naming the
+ * sources that say which software it is.
+ */
+export const productLink = z
+  .union([recordId, sourcedClaim(recordId)])
+  .transform((link) =>
+    typeof link === "string" ? { value: link, sources: [], confidence: "unattributed" as const } : link,
+  );
 
 /** One dated step in the deployment's life. */
 export const statusStep = z.strictObject({
@@ -54,13 +69,25 @@ export const deploymentSchema = z
     country: countryCode.optional().describe("ISO 3166-1 alpha-2; omit for an international organisation"),
     organisation: z.string().min(1).optional().describe("International organisation, e.g. NATO"),
     region: regionCode.optional().describe("ISO 3166-2 for state-level bodies, e.g. DE-BY"),
+    kind: v.recordKind
+      .default("deployment")
+      .describe("deployment (a named body uses a system), practice (no named body) or offer (no known user)"),
     level: v.level,
     sectors: z.array(v.sector).min(1),
     authorities: z.array(authority).min(1),
-    product: recordId.describe("Id of a record in data/products/"),
+    product: productLink
+      .optional()
+      .describe("Id of a record in data/products/, with its sources; omit where no source names the software"),
+    protocol: claim(v.protocol)
+      .optional()
+      .describe("Only without product: the protocol, where the sources name it but not the software"),
     topology: claim(v.topology).optional().describe("How this deployment is laid out"),
     federation: claim(v.federationStatus).describe("Whether it federates with outside servers"),
-    federationGroup: z.string().min(1).optional().describe("Name of the allow-listed network, if any"),
+    federationGroup: z
+      .string()
+      .min(1)
+      .optional()
+      .describe("Name of the allow-listed network, if any: deployments with the same name federate with each other"),
     interoperability: claim(v.interoperability).optional(),
     bridgesTo: z.array(z.string().min(1)).optional().describe("Systems reached through bridges"),
     reach: claim(v.externalReach).optional().describe("Who outside the organisation can be reached"),

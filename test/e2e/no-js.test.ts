@@ -37,7 +37,9 @@ describe.each(languages)("without JavaScript (%s)", (lang) => {
     const page = await context.newPage();
     await open(page, `/${lang}/deployments/${entry.id}/`);
     const heading = squash(await page.locator("h1").textContent());
-    expect(heading).toBe(`${titleText(entry, lang)}: ${entry.data.name ?? entry.product.data.name}`);
+    expect(heading).toBe(
+      `${titleText(entry, lang)}: ${entry.data.name ?? entry.product?.data.name ?? t(lang).entry.productNotNamed}`,
+    );
     expect(await page.locator("h1").isVisible()).toBe(true);
     expect(await page.locator(".fact[data-field=federation]").isVisible()).toBe(true);
 

@@ -36,14 +36,18 @@ function product(id: string, overrides: Partial<ProductRecord> = {}): ProductRec
   };
 }
 
+/** The product link of a deployment that names its product without a source of its own. */
+const uses = (id: string) => ({ value: id, sources: [], confidence: "unattributed" as const });
+
 function deployment(id: string, overrides: Partial<DeploymentRecord> = {}): DeploymentRecord {
   return {
     id,
     country: "DE",
     level: "national",
     sectors: ["police"],
-    authorities: [{ name: { de: `Behörde ${id}`, en: `Authority ${id}` } }],
-    product: "chat",
+    kind: "deployment",
+    authorities: [{ name: { de: `Behörde ${id}`, en: `Authority ${id}` }, sources: [], confidence: "unattributed" }],
+    product: uses("chat"),
     federation: [{ value: "disabled", sources: ["a"], confidence: "confirmed" }],
     approvals: [],
     openQuestions: [],
@@ -76,7 +80,7 @@ const deployments = [
   deployment("de-schools", {
     level: "state",
     sectors: ["schools", "administration"],
-    product: "closed",
+    product: uses("closed"),
     federation: [{ value: "presumed-disabled", sources: ["b"], confidence: "presumed" }],
     openQuestions: ["Wer betreibt es?", "Seit wann?"],
     sources: [withoutLink],
@@ -84,7 +88,7 @@ const deployments = [
   deployment("ch-army", {
     country: "CH",
     sectors: ["military"],
-    product: "closed",
+    product: uses("closed"),
     federation: [
       { value: "enabled-allowlist", sources: ["a"], confidence: "confirmed" },
       { value: "disabled", sources: ["b"], confidence: "reported" },
@@ -119,6 +123,7 @@ describe("coverage counts", () => {
       { key: "state", count: 1 },
       { key: "local", count: 0 },
       { key: "institution", count: 0 },
+      { key: "unknown", count: 0 },
     ]);
   });
 
@@ -155,7 +160,7 @@ describe("protocols", () => {
   });
 
   it("count a product without a protocol claim as unknown", () => {
-    const row = protocolTally([product("silent", { protocol: [] })], [{ product: "silent" }]).find(
+    const row = protocolTally([product("silent", { protocol: [] })], [{ product: uses("silent") }]).find(
       (r) => r.protocol === "unknown",
     );
     expect(row).toMatchObject({ deployments: 1 });

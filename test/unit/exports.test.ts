@@ -87,7 +87,7 @@ describe("CSV export", () => {
     for (const row of body) {
       const deployment = model.deployments.find((d) => d.id === row[0])!;
       expect(row[column("reviewed")]).toBe(deployment.reviewed);
-      expect(row[column("product")]).toBe(deployment.product);
+      expect(row[column("product")]).toBe(deployment.product?.value ?? "");
       expect(row).toHaveLength(header!.length);
     }
   });

@@ -18,6 +18,26 @@ describe("data/", () => {
     expect(registry[collection].map((record) => `${record.id}.yaml`).sort()).toEqual(files.sort());
   });
 
+  it("names only its own sources wherever a record refers to one", () => {
+    const unknownRefs: string[] = [];
+    const walk = (value: unknown, known: Set<string>, file: string, path: string) => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, known, file, `${path}[${i}]`));
+      else if (value !== null && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "sources" && path !== "" && Array.isArray(inner)) {
+            for (const ref of inner) if (!known.has(ref as string)) unknownRefs.push(`${file} ${path}: ${String(ref)}`);
+          } else walk(inner, known, file, path === "" ? key : `${path}.${key}`);
+        }
+      }
+    };
+    for (const collection of names) {
+      for (const record of registry[collection]) {
+        walk(record.yaml.data, new Set(record.data.sources.map((source) => source.id)), record.file, "");
+      }
+    }
+    expect(unknownRefs).toEqual([]);
+  });
+
   it("cites the source article as an editorial source without inventing a date", () => {
     for (const collection of names) {
       for (const record of registry[collection]) {

@@ -108,3 +108,62 @@ describe("products", () => {
     expect(productSchema.safeParse({ ...product, licences: { client: "free", server: "free" } }).success).toBe(true);
   });
 });
+
+describe("licences by name", () => {
+  const product = (client: unknown) => ({
+    name: "X",
+    protocol: "matrix",
+    architecture: "federated",
+    licences: { client, server: "proprietary" },
+    summary: "x",
+    reviewed: "2024-01-01",
+    sources: minimal.sources,
+  });
+  const clientLicence = (client: unknown) => productSchema.parse(product(client)).licences.client[0]!;
+  const sourced = { sources: ["article"], confidence: "vendor" };
+
+  it("reads free or proprietary from the SPDX id where the licence is known", () => {
+    expect(clientLicence({ spdx: "AGPL-3.0-or-later", ...sourced })).toMatchObject({
+      value: "free",
+      spdx: "AGPL-3.0-or-later",
+    });
+    expect(clientLicence({ spdx: "LicenseRef-proprietary", ...sourced }).value).toBe("proprietary");
+    // A dual licence is free if one alternative is; an exception does not change the licence.
+    expect(clientLicence({ spdx: "AGPL-3.0-or-later OR LicenseRef-Element-Commercial", ...sourced }).value).toBe(
+      "free",
+    );
+    expect(clientLicence({ spdx: "GPL-3.0 WITH LicenseRef-OpenSSL-exception", ...sourced }).value).toBe("free");
+  });
+
+  it("expresses open core: a free core combined with a proprietary part", () => {
+    expect(clientLicence({ spdx: "MIT AND LicenseRef-proprietary", ...sourced }).value).toBe("open-core");
+    expect(clientLicence({ value: "open-core", spdx: "MIT AND LicenseRef-RocketChat-EE", ...sourced }).value).toBe(
+      "open-core",
+    );
+  });
+
+  it("refuses a value that contradicts the named licence, and a licence it cannot classify without a value", () => {
+    expect(productSchema.safeParse(product({ value: "proprietary", spdx: "MIT", ...sourced })).success).toBe(false);
+    expect(productSchema.safeParse(product({ spdx: "LicenseRef-Vendor-EULA", ...sourced })).success).toBe(false);
+    expect(productSchema.safeParse(product({ spdx: "not a licence!", ...sourced })).success).toBe(false);
+  });
+});
+
+describe("claims in time", () => {
+  it("keeps from and until, and refuses an end before the start", () => {
+    const federation = {
+      value: "disabled",
+      sources: ["article"],
+      confidence: "reported",
+      from: "2019",
+      until: "2021-06",
+    };
+    expect(deploymentSchema.parse({ ...minimal, federation }).federation[0]).toMatchObject({
+      from: "2019",
+      until: "2021-06",
+    });
+    expect(deploymentSchema.safeParse({ ...minimal, federation: { ...federation, until: "2018" } }).success).toBe(
+      false,
+    );
+  });
+});

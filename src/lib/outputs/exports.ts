@@ -81,7 +81,7 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
       derived: {
         ...headlineValues(p.facts, productFacts),
         confidence: headlineConfidences(p.facts, productFacts),
-        deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
+        deploymentCount: model.deployments.filter((d) => d.productEntry?.id === p.id).length,
       },
     })),
   };
@@ -128,8 +128,9 @@ export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | nu
   ["authorities_de", (d) => d.authorities.map((a) => text(a.name, "de") || text(a.name, "en")).join("|")],
   ["authorities_en", (d) => d.authorities.map((a) => text(a.name, "en") || text(a.name, "de")).join("|")],
   ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
-  ["product", (d) => d.product],
-  ["product_name", (d) => d.productEntry.name],
+  ["product", (d) => d.productEntry?.id],
+  ["product_name", (d) => d.productEntry?.name],
+  ["product_confidence", (d) => (d.product ? d.product.confidence : undefined)],
   ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
     [row.csv, (d) => headlineValue(d.facts[row.key])],
     [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],

@@ -19,7 +19,7 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
   const items: FeedItem[] = [];
   for (const deployment of model.deployments) {
     const link = new URL(deploymentUrl(lang, deployment.id), site).href;
-    const name = `${localize(deployment.title, lang).text}: ${deployment.name ?? deployment.productEntry.name}`;
+    const name = deployment.displayName[lang];
     const added = addedDates.get(recordFilePath("deployments", deployment.id));
     if (added) {
       items.push({

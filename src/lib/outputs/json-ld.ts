@@ -47,7 +47,7 @@ export function entryJsonLd(
   return {
     "@context": "https://schema.org",
     "@type": "WebPage",
-    name: `${localize(deployment.title, lang).text}: ${deployment.name ?? deployment.productEntry.name}`,
+    name: deployment.displayName[lang],
     url: permalink,
     inLanguage: lang,
     description: localize(deployment.summary, lang).text,
@@ -59,11 +59,15 @@ export function entryJsonLd(
         "@type": "GovernmentOrganization",
         name: localize(authority.name, lang).text,
       })),
-      {
-        "@type": "SoftwareApplication",
-        name: deployment.productEntry.name,
-        applicationCategory: "CommunicationApplication",
-      },
+      ...(deployment.productEntry
+        ? [
+            {
+              "@type": "SoftwareApplication",
+              name: deployment.productEntry.name,
+              applicationCategory: "CommunicationApplication",
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -68,7 +68,7 @@ export async function relatedDeployments(entry: DeploymentEntry) {
   return {
     supersededBy: others.filter((d) => successors.includes(d.id)),
     supersedes: others.filter((d) => entry.supersedes.includes(d.id)),
-    sameProduct: others.filter((d) => d.product === entry.product),
+    sameProduct: entry.productEntry ? others.filter((d) => d.productEntry?.id === entry.productEntry!.id) : [],
     sameAuthority: others.filter((d) => d.authorities.some((a) => authorityNames.has(JSON.stringify(a.name)))),
     sameJurisdiction: others.filter((d) => d.jurisdiction === entry.jurisdiction),
   };
@@ -97,7 +97,7 @@ export async function deploymentsByJurisdiction() {
 
 /** Deployments that use a product. */
 export async function deploymentsOfProduct(productId: string): Promise<DeploymentEntry[]> {
-  return (await getDeployments()).filter((d) => d.product === productId);
+  return (await getDeployments()).filter((d) => d.productEntry?.id === productId);
 }
 
 /** Headline figures for the home page, computed from the records. */

@@ -33,3 +33,12 @@ export function claimTimeText(claim: Pick<Claim<unknown>, "asOf" | "from" | "unt
   const shown = parts.filter((part): part is string => typeof part === "string" && part !== "");
   return shown.length > 0 ? shown.join(", ") : undefined;
 }
+
+/** The values a summary stands for, as text: the agreed value, or each disputed one; none for an unknown value. */
+export function summaryValues(
+  summary: ClaimSummary<string>,
+  label: (value: string) => string = (value) => value,
+): string[] {
+  const values = summary.kind === "agreed" ? (summary.claims.length > 0 ? [summary.value] : []) : summary.values;
+  return values.map(label);
+}

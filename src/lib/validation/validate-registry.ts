@@ -342,7 +342,9 @@ function crossRecordProblems(files: ParsedFile[]): Problem[] {
   for (const parsed of files) {
     const data = parsed.yaml.data;
     if (parsed.collection === "deployments") {
-      mustExist(parsed, ["product"], asString(field(data, "product")), productIds, "products");
+      const product = field(data, "product");
+      const productId = asString(product) ?? asString(field(product, "value"));
+      mustExist(parsed, asString(product) ? ["product"] : ["product", "value"], productId, productIds, "products");
       asList(field(data, "status")).forEach((step, i) => {
         const successor = asString(field(step, "supersededBy"));
         if (successor === parsed.id)

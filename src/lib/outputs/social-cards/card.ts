@@ -24,7 +24,6 @@ export type CardModel = {
 export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardModel {
   const dict = t(lang);
   const label = dict.label;
-  const product = deployment.productEntry;
   return {
     lang,
     key: recordCardKey("deployments", lang, deployment.id),
@@ -32,7 +31,10 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
       .filter(Boolean)
       .join(" · "),
     title: localize(deployment.title, lang).text,
-    subtitle: deployment.name ? `${deployment.name} · ${product.name}` : product.name,
+    subtitle:
+      deployment.name && deployment.productEntry
+        ? `${deployment.name} · ${deployment.productEntry.name}`
+        : deployment.systemName[lang],
     tags: [
       ...allDeploymentFacts
         .filter((row) => row.headline)
