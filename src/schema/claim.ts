@@ -4,7 +4,7 @@
  * or values that followed each other in time (each with the dates it held).
  */
 import { z } from "zod";
-import { confidence, licence } from "./vocabulary.ts";
+import { confidence, licence, presumedBy } from "./vocabulary.ts";
 import { licenceOfSpdx, spdxExpression } from "./licence.ts";
 import { earliestDay, isoDate, latestDay, localizedText, sourceRef } from "./common.ts";
 
@@ -12,6 +12,11 @@ import { earliestDay, isoDate, latestDay, localizedText, sourceRef } from "./com
 const claimFields = {
   sources: z.array(sourceRef).describe("Ids of this record's sources that back the value"),
   confidence: confidence.describe("How well the sources back the value"),
+  presumedBy: presumedBy
+    .optional()
+    .describe(
+      "With confidence presumed: whose presumption it is, the cited article's or the editors' (reasoning in note)",
+    ),
   asOf: isoDate
     .optional()
     .describe("A day on which the sources show the value true; with from: the last day they show it still true"),
@@ -20,11 +25,22 @@ const claimFields = {
   note: localizedText.optional(),
 };
 
+/**
+ * `presumedBy` says whose a presumption is, and goes with confidence `presumed` only. That every
+ * presumption in data/ names its owner is checked on the registry's records (test/unit/real-data).
+ */
+export function presumptionRule(item: { confidence: string; presumedBy?: string }, ctx: z.RefinementCtx) {
+  if (item.confidence !== "presumed" && item.presumedBy !== undefined) {
+    ctx.addIssue({ code: "custom", path: ["presumedBy"], message: "presumedBy goes with confidence presumed only" });
+  }
+}
+
 /** The rules every sourced claim keeps, whatever its value. */
 function claimRules(
-  claim: { sources: string[]; confidence: string; asOf?: string; from?: string; until?: string },
+  claim: { sources: string[]; confidence: string; presumedBy?: string; asOf?: string; from?: string; until?: string },
   ctx: z.RefinementCtx,
 ) {
+  presumptionRule(claim, ctx);
   if (claim.sources.length === 0 && claim.confidence !== "unattributed" && claim.confidence !== "unknown") {
     ctx.addIssue({ code: "custom", path: ["sources"], message: "name at least one source, or write the bare value" });
   }
@@ -107,6 +123,8 @@ export type Claim<T> = {
   value: T;
   sources: string[];
   confidence: z.output<typeof confidence>;
+  /** With confidence `presumed`: whose presumption it is. */
+  presumedBy?: z.output<typeof presumedBy>;
   asOf?: string;
   from?: string;
   until?: string;

@@ -1,7 +1,7 @@
 /** A deployment: one public body (or group of bodies) using one messenger for one purpose. */
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
-import { claim, sourcedClaim } from "./claim.ts";
+import { claim, presumptionRule, sourcedClaim } from "./claim.ts";
 import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** One body that runs or uses the deployment. */
@@ -26,19 +26,22 @@ export const productLink = z
   );
 
 /** One dated step in the deployment's life. */
-export const statusStep = z.strictObject({
-  status: v.lifecycleStatus,
-  date: isoDate.optional().describe("When this step began; omit only if no source dates it"),
-  asOf: isoDate
-    .optional()
-    .describe(
-      "Instead of date: a day on which a source shows the deployment in this state, when it does not say since when",
-    ),
-  supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
-  sources: z.array(sourceRef).default([]),
-  confidence: v.confidence.default("unattributed"),
-  note: localizedText.optional(),
-});
+export const statusStep = z
+  .strictObject({
+    status: v.lifecycleStatus,
+    date: isoDate.optional().describe("When this step began; omit only if no source dates it"),
+    asOf: isoDate
+      .optional()
+      .describe(
+        "Instead of date: a day on which a source shows the deployment in this state, when it does not say since when",
+      ),
+    supersededBy: recordId.optional().describe("With status superseded: id of the successor deployment"),
+    sources: z.array(sourceRef).default([]),
+    confidence: v.confidence.default("unattributed"),
+    presumedBy: v.presumedBy.optional().describe("With confidence presumed: whose presumption it is"),
+    note: localizedText.optional(),
+  })
+  .superRefine(presumptionRule);
 
 /** A user figure with what it counts and when. */
 export const userCount = z.strictObject({
@@ -52,14 +55,17 @@ export const userCount = z.strictObject({
 });
 
 /** An approval for classified information (e.g. VS-NfD) as a source states it. */
-export const approval = z.strictObject({
-  classification: z.string().min(1).describe("e.g. VS-NfD, vertraulich"),
-  status: v.approvalStatus,
-  sources: z.array(sourceRef).min(1),
-  confidence: v.confidence,
-  asOf: isoDate.optional(),
-  note: localizedText.optional(),
-});
+export const approval = z
+  .strictObject({
+    classification: z.string().min(1).describe("e.g. VS-NfD, vertraulich"),
+    status: v.approvalStatus,
+    sources: z.array(sourceRef).min(1),
+    confidence: v.confidence,
+    presumedBy: v.presumedBy.optional().describe("With confidence presumed: whose presumption it is"),
+    asOf: isoDate.optional(),
+    note: localizedText.optional(),
+  })
+  .superRefine(presumptionRule);
 
 /** The schema of `data/deployments/<id>.yaml`. */
 export const deploymentSchema = z

@@ -1,18 +1,22 @@
 /** A position: a recommendation or ruling about messengers by an authority or other body. */
 import { z } from "zod";
 import * as v from "./vocabulary.ts";
+import { presumptionRule } from "./claim.ts";
 import { countryCode, isoDate, localizedText, recordId, regionCode, source, sourceRef } from "./common.ts";
 
 /** What a position says about one subject (a product, a protocol, a kind of software). */
-export const stance = z.strictObject({
-  subject: localizedText.describe("What the verdict is about, e.g. WhatsApp, open protocols"),
-  product: recordId.optional().describe("Id of the product, when the subject is one"),
-  protocol: v.protocol.optional(),
-  verdict: v.verdict,
-  note: localizedText.optional().describe("A qualifier the source adds, in your own words"),
-  sources: z.array(sourceRef).default([]),
-  confidence: v.confidence.default("unattributed"),
-});
+export const stance = z
+  .strictObject({
+    subject: localizedText.describe("What the verdict is about, e.g. WhatsApp, open protocols"),
+    product: recordId.optional().describe("Id of the product, when the subject is one"),
+    protocol: v.protocol.optional(),
+    verdict: v.verdict,
+    note: localizedText.optional().describe("A qualifier the source adds, in your own words"),
+    sources: z.array(sourceRef).default([]),
+    confidence: v.confidence.default("unattributed"),
+    presumedBy: v.presumedBy.optional().describe("With confidence presumed: whose presumption it is"),
+  })
+  .superRefine(presumptionRule);
 
 /** The schema of `data/positions/<id>.yaml`. */
 export const positionSchema = z.strictObject({

@@ -44,7 +44,11 @@ function valueText(claims: Claim<string>[] | undefined, labels: Record<string, s
   const value = headline(claims, "unknown");
   if (value === "disputed")
     return `${dict.disputed}: ${[...new Set(currentClaims(claims).map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
-  return expectedMarker(claims) === "presumed" ? `${labels[value]} (${dict.presumption})` : labels[value]!;
+  if (expectedMarker(claims) !== "presumed") return labels[value]!;
+  // Whose presumption it is, as the tag says it: visibly in short, in full for screen readers.
+  const by = new Set(currentClaims(claims).map((c) => c.presumedBy));
+  const who = by.size > 1 ? "both" : by.has("editors") ? "editors" : "article";
+  return `${labels[value]} · ${dict.presumerShort[who]} (${dict.presumptionBy[who]})`;
 }
 
 function expectedPage(deployment: ExpectedDeployment, lang: Lang) {

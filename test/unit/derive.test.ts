@@ -1,6 +1,6 @@
 // Values the registry derives instead of storing.
 import { describe, expect, it } from "vitest";
-import { currentStatus, freeSoftware, isPresumption, summarizeClaims } from "../../src/lib/model/derive.ts";
+import { currentStatus, freeSoftware, isPresumption, presumers, summarizeClaims } from "../../src/lib/model/derive.ts";
 import type { Claim } from "../../src/schema/index.ts";
 
 const claim = <T>(value: T, confidence: Claim<T>["confidence"] = "reported"): Claim<T> => ({
@@ -169,6 +169,25 @@ describe("free software in time", () => {
     expect(freeSoftware(client, server)).toMatchObject({ kind: "agreed", value: "non-free" });
     const openServer = summarizeClaims([claim("free")], "unknown");
     expect(freeSoftware(client, openServer)).toMatchObject({ kind: "agreed", value: "free" });
+  });
+});
+
+describe("who presumes", () => {
+  const presumed = (by: "article" | "editors"): Claim<string> => ({
+    ...claim("presumed-disabled", "presumed"),
+    presumedBy: by,
+  });
+
+  it("names the article or the editors as the presumer of a value resting only on presumptions", () => {
+    expect(presumers(summarizeClaims([presumed("editors")], "unknown"))).toEqual(["editors"]);
+    expect(presumers(summarizeClaims([presumed("article"), presumed("editors")], "unknown"))).toEqual([
+      "article",
+      "editors",
+    ]);
+  });
+
+  it("names nobody when a source backs the value", () => {
+    expect(presumers(summarizeClaims([presumed("article"), claim("presumed-disabled")], "unknown"))).toEqual([]);
   });
 });
 

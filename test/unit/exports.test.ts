@@ -88,6 +88,13 @@ describe("CSV export", () => {
       const deployment = model.deployments.find((d) => d.id === row[0])!;
       expect(row[column("reviewed")]).toBe(deployment.reviewed);
       expect(row[column("product")]).toBe(deployment.product?.value ?? "");
+      // Whose presumption the federation value is, read from the record itself.
+      const federation = deployment.record.federation;
+      const presumedOnly = federation.every((claim) => claim.confidence === "presumed");
+      const expectedBy = presumedOnly ? [...new Set(federation.map((claim) => claim.presumedBy))].sort().join("|") : "";
+      if (new Set(federation.map((claim) => claim.value)).size === 1) {
+        expect(row[column("federation_presumed_by")], deployment.id).toBe(expectedBy);
+      }
       expect(row).toHaveLength(header!.length);
     }
   });

@@ -38,6 +38,22 @@ describe("data/", () => {
     expect(unknownRefs).toEqual([]);
   });
 
+  it("says whose presumption each presumption is: the article's or the editors'", () => {
+    const anonymous: string[] = [];
+    const walk = (value: unknown, file: string, path: string) => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, file, `${path}[${i}]`));
+      else if (value !== null && typeof value === "object") {
+        const map = value as Record<string, unknown>;
+        if (map.confidence === "presumed" && map.presumedBy !== "article" && map.presumedBy !== "editors") {
+          anonymous.push(`${file} ${path}`);
+        }
+        for (const [key, inner] of Object.entries(map)) walk(inner, file, path === "" ? key : `${path}.${key}`);
+      }
+    };
+    for (const collection of names) for (const record of registry[collection]) walk(record.yaml.data, record.file, "");
+    expect(anonymous).toEqual([]);
+  });
+
   it("cites the source article as an editorial source without inventing a date", () => {
     for (const collection of names) {
       for (const record of registry[collection]) {

@@ -25,9 +25,11 @@ describe("claims", () => {
   it("keeps a sourced claim with its sources and confidence", () => {
     const parsed = deploymentSchema.parse({
       ...minimal,
-      federation: { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+      federation: { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "article" },
     });
-    expect(parsed.federation).toEqual([{ value: "presumed-disabled", sources: ["article"], confidence: "presumed" }]);
+    expect(parsed.federation).toEqual([
+      { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "article" },
+    ]);
   });
 
   it("keeps two disagreeing claims side by side", () => {
@@ -35,10 +37,20 @@ describe("claims", () => {
       ...minimal,
       federation: [
         { value: "enabled-allowlist", sources: ["article"], confidence: "secondary" },
-        { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+        { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "editors" },
       ],
     });
     expect(parsed.federation.map((claim) => claim.value)).toEqual(["enabled-allowlist", "presumed-disabled"]);
+  });
+
+  it("refuses presumedBy on a claim that is not a presumption", () => {
+    const presumption = { value: "presumed-disabled", sources: ["article"], confidence: "presumed" };
+    expect(
+      deploymentSchema.safeParse({
+        ...minimal,
+        federation: { ...presumption, confidence: "secondary", presumedBy: "article" },
+      }).success,
+    ).toBe(false);
   });
 
   it("refuses a sourced claim without sources", () => {

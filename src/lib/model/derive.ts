@@ -5,10 +5,16 @@
 import type { Claim } from "../../schema/index.ts";
 import { earliestDay, latestDay } from "../../schema/common.ts";
 import type { z } from "zod";
-import type { freeSoftware as freeSoftwareValue, licence, lifecycleStatus } from "../../schema/vocabulary.ts";
+import {
+  presumedBy,
+  type freeSoftware as freeSoftwareValue,
+  type licence,
+  type lifecycleStatus,
+} from "../../schema/vocabulary.ts";
 
 type Licence = z.output<typeof licence>;
 type LifecycleStatus = z.output<typeof lifecycleStatus>;
+type PresumedBy = z.output<typeof presumedBy>;
 
 /**
  * What a field's claims amount to: one agreed value, or a dispute between several. `claims` are
@@ -68,6 +74,15 @@ export function headlineValue<T extends string>(summary: ClaimSummary<T>): T | "
 /** Whether a field rests only on an editor's presumption. */
 export function isPresumption<T>(summary: ClaimSummary<T>): boolean {
   return summary.claims.length > 0 && summary.claims.every((claim) => claim.confidence === "presumed");
+}
+
+/**
+ * Whose presumption a value is, when it rests only on presumptions: the cited article's, the
+ * editors', or both; empty when the value rests on sources.
+ */
+export function presumers<T>(summary: ClaimSummary<T>): PresumedBy[] {
+  if (!isPresumption(summary)) return [];
+  return presumedBy.options.filter((who) => summary.claims.some((claim) => claim.presumedBy === who));
 }
 
 /** The latest step of a status history (listed oldest first). */

@@ -1,7 +1,7 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
 import { z } from "zod";
 import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
-import { headlineValue, type ClaimSummary } from "../model/derive.ts";
+import { headlineValue, presumers, type ClaimSummary } from "../model/derive.ts";
 import { allDeploymentFacts, factDetails, productFacts, recordOf, type KeyFactKey } from "../model/key-facts.ts";
 import { confidence } from "../../schema/vocabulary.ts";
 import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
@@ -50,6 +50,13 @@ function headlineConfidences(facts: Partial<Record<KeyFactKey, ClaimSummary<stri
   ) as Record<string, string>;
 }
 
+/** Whose presumption each headline fact is ("article", "editors", both joined by |), empty where sources back it. */
+function headlinePresumers(facts: Partial<Record<KeyFactKey, ClaimSummary<string>>>, rows = allDeploymentFacts) {
+  return Object.fromEntries(
+    rows.filter((row) => row.headline).map((row) => [row.key, presumers(facts[row.key]!).join("|")]),
+  ) as Record<string, string>;
+}
+
 /** api/v1/deployments.json */
 export function deploymentsDocument(model: RegistryModel, context: Context): z.input<typeof deploymentsExport> {
   return {
@@ -63,6 +70,7 @@ export function deploymentsDocument(model: RegistryModel, context: Context): z.i
         currentStatus: d.currentStatus,
         ...headlineValues(d.facts),
         confidence: headlineConfidences(d.facts),
+        presumedBy: headlinePresumers(d.facts),
         disputedFields: disputedFields(d),
       },
     })),
@@ -81,6 +89,7 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
       derived: {
         ...headlineValues(p.facts, productFacts),
         confidence: headlineConfidences(p.facts, productFacts),
+        presumedBy: headlinePresumers(p.facts, productFacts),
         deploymentCount: model.deployments.filter((d) => d.productEntry?.id === p.id).length,
       },
     })),
@@ -134,6 +143,7 @@ export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | nu
   ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
     [row.csv, (d) => headlineValue(d.facts[row.key])],
     [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],
+    [`${row.csv}_presumed_by`, (d) => presumers(d.facts[row.key]).join("|")],
     ...("details" in row ? row.details : []).map((detail): [string, (d: DeploymentEntry) => string | undefined] => [
       detail.csv,
       (d) => factDetails(row, recordOf(row, d)).find((shown) => shown.csv === detail.csv)?.text,

@@ -4,7 +4,7 @@
  */
 import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
-import { headlineValue, type ClaimSummary } from "../model/derive.ts";
+import { headlineValue, presumers, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
 import {
   buildRegistry,
@@ -105,12 +105,16 @@ export async function headlineFigures() {
   const deployments = await getDeployments();
   const protocolOf = (d: DeploymentEntry) => headlineValue(d.facts.protocol);
   const federationOf = (d: DeploymentEntry) => headlineValue(d.facts.federation);
+  const presumedClosedBy = (who: "article" | "editors") =>
+    deployments.filter((d) => federationOf(d) === "presumed-disabled" && presumers(d.facts.federation).includes(who))
+      .length;
   return {
     deployments: deployments.length,
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
     openProtocol: deployments.filter((d) => ["xmpp", "matrix"].includes(protocolOf(d))).length,
     federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
-    presumedClosed: deployments.filter((d) => federationOf(d) === "presumed-disabled").length,
+    presumedClosedByArticle: presumedClosedBy("article"),
+    presumedClosedByEditors: presumedClosedBy("editors"),
   };
 }
 
