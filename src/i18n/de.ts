@@ -54,6 +54,7 @@ export const de = {
     productPage: "Produktseite",
     countryPage: "Alle Einsätze in diesem Land",
     deploymentOf: "Einsatz",
+    sameFederationGroup: (group: string) => `Im selben Föderationsverbund (${group})`,
     productNotNamed: "Produkt nicht genannt",
     earlier: "Früher",
     earlierNote: "Von späteren Angaben abgelöst; kein Widerspruch, sondern Verlauf.",
@@ -174,6 +175,15 @@ export const de = {
   },
   via: "zitiert nach",
   disputed: "umstritten",
+  recordsApart: {
+    title: "Gepflogenheiten und Angebote",
+    intro:
+      "Keine Einsätze im eigentlichen Sinn und daher in keiner Zahl mitgezählt: belegte Gepflogenheiten ohne benannte Stelle und Produkte, die Behörden angeboten werden, ohne bekannten Nutzer.",
+    count: (n: number) =>
+      n === 1
+        ? "1 Gepflogenheit oder Angebot, getrennt aufgeführt"
+        : `${n} Gepflogenheiten und Angebote, getrennt aufgeführt`,
+  },
   presumption: "redaktionelle Vermutung",
   presumptionBy: {
     article: "Vermutung des Ausgangsartikels",

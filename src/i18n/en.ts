@@ -55,6 +55,7 @@ export const en = {
     productPage: "Product page",
     countryPage: "All deployments in this country",
     deploymentOf: "Deployment",
+    sameFederationGroup: (group: string) => `In the same federation group (${group})`,
     productNotNamed: "product not named",
     earlier: "Earlier",
     earlierNote: "Replaced by later statements: history, not a dispute.",
@@ -175,6 +176,12 @@ export const en = {
   },
   via: "cited by",
   disputed: "disputed",
+  recordsApart: {
+    title: "Practices and offers",
+    intro:
+      "Not deployments proper, so counted in no figure: documented practices without a named body, and products offered to public bodies without a known user.",
+    count: (n: number) => (n === 1 ? "1 practice or offer, listed apart" : `${n} practices and offers, listed apart`),
+  },
   presumption: "editorial presumption",
   presumptionBy: {
     article: "presumption of the source article",

@@ -78,6 +78,9 @@ function loadRecords() {
 /** The registry's records, read and validated from data/ once per test file, as the site was built from them. */
 export const records = loadRecords();
 
+/** The concrete deployments: what the table lists and the figures count (practices and offers come apart). */
+export const concreteDeployments = records.deployments.filter((d) => d.data.kind === "deployment");
+
 /** Ids of the deployment files in data/deployments/: what the site must list. */
 export function deploymentFileIds(): string[] {
   return readdirSync("data/deployments")

@@ -2,16 +2,16 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n/index.ts";
-import { displayText, open, records, squash, titleText, useBrowser } from "./site.ts";
+import { concreteDeployments, displayText, open, squash, titleText, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 const dict = t("de");
-const total = records.deployments.length;
+const total = concreteDeployments.length;
 const countText = (shown: number) =>
   dict.table.count.replace("{shown}", String(shown)).replace("{total}", String(total));
 
 const chosen = { protocol: "matrix", country: "DE", level: "state" } as const;
-const matching = records.deployments.filter(
+const matching = concreteDeployments.filter(
   (d) => d.protocol === chosen.protocol && d.country === chosen.country && d.data.level === chosen.level,
 );
 
@@ -49,10 +49,10 @@ async function chooseFilters(page: Page): Promise<void> {
 }
 
 describe("comparison table with JavaScript", () => {
-  it("counts every deployment record", async () => {
+  it("counts every concrete deployment, leaving practices and offers apart", async () => {
     const page = await openTable();
     await expect.poll(() => page.locator("#table-count").textContent()).toBe(countText(total));
-    expect((await visibleRowIds(page)).sort()).toEqual(records.deployments.map((d) => d.id).sort());
+    expect((await visibleRowIds(page)).sort()).toEqual(concreteDeployments.map((d) => d.id).sort());
     await page.close();
   });
 
@@ -65,7 +65,7 @@ describe("comparison table with JavaScript", () => {
     expect(shown.sort()).toEqual(matching.map((d) => d.id).sort());
     for (const id of shown) {
       const row = page.locator(`tr[data-id="${id}"]`);
-      const expected = records.deployments.find((d) => d.id === id)!;
+      const expected = concreteDeployments.find((d) => d.id === id)!;
       expect(await row.getAttribute("data-filter-protocol"), id).toBe(expected.protocol);
       expect(await row.getAttribute("data-filter-country"), id).toBe(expected.country);
       expect(await row.getAttribute("data-filter-level"), id).toBe(expected.data.level);
@@ -103,7 +103,7 @@ describe("comparison table with JavaScript", () => {
 
   it("sorts by authority when its header is clicked, and reverses on a second click", async () => {
     const collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
-    const ascending = [...records.deployments]
+    const ascending = [...concreteDeployments]
       .sort((a, b) => collator.compare(titleText(a, "de"), titleText(b, "de")))
       .map((d) => displayText(d.data.authorities[0]!.name, "de"));
     const page = await openTable();

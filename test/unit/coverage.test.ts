@@ -139,6 +139,31 @@ describe("coverage counts", () => {
   });
 });
 
+describe("practices and offers", () => {
+  const withApart = coverage({
+    deployments: [
+      ...deployments,
+      deployment("town-halls", { kind: "practice", level: "local" }),
+      deployment("vendor-offer", { kind: "offer", product: uses("closed") }),
+    ],
+    products,
+    positions,
+  });
+
+  it("count in no figure", () => {
+    expect(withApart.totals).toEqual(report.totals);
+    expect(withApart.byLevel).toEqual(report.byLevel);
+    expect(withApart.byField).toEqual(report.byField);
+  });
+
+  it("are listed apart with their kind", () => {
+    expect(withApart.apart.map((record) => [record.id, record.kind])).toEqual([
+      ["town-halls", "practice"],
+      ["vendor-offer", "offer"],
+    ]);
+  });
+});
+
 describe("protocols", () => {
   it("count products and their deployments, with disputed products in their own row", () => {
     expect(report.byProtocol.map((row) => [row.protocol, row.products.map((p) => p.id), row.deployments])).toEqual([
@@ -157,6 +182,16 @@ describe("protocols", () => {
       "vendor",
       "unknown",
     ]);
+  });
+
+  it("count a deployment that names no product under the protocol it states itself", () => {
+    const unnamed = deployment("eu-trial", {
+      product: undefined,
+      protocol: [{ value: "matrix", sources: ["a"], confidence: "reported" }],
+    });
+    const rows = protocolTally(products, [unnamed, deployment("x", { product: undefined })]);
+    expect(rows.find((r) => r.protocol === "matrix")?.deployments).toBe(1);
+    expect(rows.find((r) => r.protocol === "unknown")?.deployments).toBe(1);
   });
 
   it("count a product without a protocol claim as unknown", () => {

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import type { Claim, Deployment, Position, Product } from "../../schema/index.ts";
 import { level, protocol, sector } from "../../schema/vocabulary.ts";
-import { headlineValue, isPresumption, summarizeClaims, type ClaimSummary } from "./derive.ts";
+import { headlineValue, isConcrete, isPresumption, summarizeClaims, type ClaimSummary } from "./derive.ts";
 import {
   deploymentFacts,
   isDerived,
@@ -91,11 +91,6 @@ export function protocolTally<P extends Pick<ProductRecord, "id" | "protocol">>(
     deployments: deployments.filter((d) => deploymentProtocol(d) === key).length,
   }));
   return rows.filter((row) => row.protocol !== "disputed" || row.products.length > 0 || row.deployments > 0);
-}
-
-/** Whether a record is a concrete deployment (a named body using a system), which headline figures count. */
-export function isConcrete(deployment: Pick<DeploymentRecord, "kind">): boolean {
-  return deployment.kind === "deployment";
 }
 
 /** One record as coverage examines it: how to name it, and what it leaves open. */

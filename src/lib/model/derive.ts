@@ -85,6 +85,14 @@ export function presumers<T>(summary: ClaimSummary<T>): PresumedBy[] {
   return presumedBy.options.filter((who) => summary.claims.some((claim) => claim.presumedBy === who));
 }
 
+/**
+ * Whether a deployment record is a concrete deployment (a named body using a system), which
+ * headline figures count, rather than a practice or an offer.
+ */
+export function isConcrete(deployment: { kind: "deployment" | "practice" | "offer" }): boolean {
+  return deployment.kind === "deployment";
+}
+
 /** The latest step of a status history (listed oldest first). */
 export function currentStatus(history: { status: LifecycleStatus }[]): LifecycleStatus {
   return history.at(-1)?.status ?? "unknown";

@@ -4,7 +4,7 @@
  */
 import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
-import { headlineValue, presumers, type ClaimSummary } from "../model/derive.ts";
+import { headlineValue, isConcrete, presumers, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
 import {
   buildRegistry,
@@ -45,9 +45,19 @@ export function getRegistryModel(): Promise<RegistryModel> {
   return registry();
 }
 
-/** All deployments, sorted by id. */
+/** All deployment records, sorted by id: concrete deployments, practices and offers. */
 export async function getDeployments(): Promise<DeploymentEntry[]> {
   return (await registry()).deployments;
+}
+
+/** The concrete deployments (a named body using a system): what tables and figures count. */
+export async function getConcreteDeployments(): Promise<DeploymentEntry[]> {
+  return (await getDeployments()).filter(isConcrete);
+}
+
+/** Practices (no named body) and offers (no known user), listed apart from the deployments. */
+export async function getRecordsApart(): Promise<DeploymentEntry[]> {
+  return (await getDeployments()).filter((deployment) => !isConcrete(deployment));
 }
 
 /** All products, sorted by name. */
@@ -68,6 +78,7 @@ export async function relatedDeployments(entry: DeploymentEntry) {
   return {
     supersededBy: others.filter((d) => successors.includes(d.id)),
     supersedes: others.filter((d) => entry.supersedes.includes(d.id)),
+    sameFederationGroup: entry.federationGroup ? others.filter((d) => d.federationGroup === entry.federationGroup) : [],
     sameProduct: entry.productEntry ? others.filter((d) => d.productEntry?.id === entry.productEntry!.id) : [],
     sameAuthority: others.filter((d) => d.authorities.some((a) => authorityNames.has(JSON.stringify(a.name)))),
     sameJurisdiction: others.filter((d) => d.jurisdiction === entry.jurisdiction),
@@ -75,24 +86,31 @@ export async function relatedDeployments(entry: DeploymentEntry) {
 }
 
 /** Level order used when grouping: international first, single institutions last. */
-export const levelOrder = ["international", "national", "state", "local", "institution"] as const;
+export const levelOrder = ["international", "national", "state", "local", "institution", "unknown"] as const;
 
-/** Deployments grouped by country (or organisation), then by level, for the overview. */
+/**
+ * Deployments grouped by country (or organisation), then by level, for the overview; each group's
+ * practices and offers come apart, and count in no figure.
+ */
 export async function deploymentsByJurisdiction() {
   const groups = new Map<string, DeploymentEntry[]>();
   for (const deployment of await getDeployments()) {
     groups.set(deployment.jurisdiction, [...(groups.get(deployment.jurisdiction) ?? []), deployment]);
   }
   return [...groups.entries()]
-    .sort(([a, da], [b, db]) => db.length - da.length || a.localeCompare(b))
-    .map(([jurisdiction, deployments]) => ({
-      jurisdiction,
-      isOrganisation: deployments[0]!.country === undefined,
-      levels: levelOrder
-        .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
-        .filter((group) => group.deployments.length > 0),
-      count: deployments.length,
-    }));
+    .map(([jurisdiction, records]) => {
+      const deployments = records.filter(isConcrete);
+      return {
+        jurisdiction,
+        isOrganisation: records[0]!.country === undefined,
+        levels: levelOrder
+          .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
+          .filter((group) => group.deployments.length > 0),
+        apart: records.filter((d) => !isConcrete(d)),
+        count: deployments.length,
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.jurisdiction.localeCompare(b.jurisdiction));
 }
 
 /** Deployments that use a product. */
@@ -102,7 +120,7 @@ export async function deploymentsOfProduct(productId: string): Promise<Deploymen
 
 /** Headline figures for the home page, computed from the records. */
 export async function headlineFigures() {
-  const deployments = await getDeployments();
+  const deployments = await getConcreteDeployments();
   const protocolOf = (d: DeploymentEntry) => headlineValue(d.facts.protocol);
   const federationOf = (d: DeploymentEntry) => headlineValue(d.facts.federation);
   const presumedClosedBy = (who: "article" | "editors") =>
@@ -115,6 +133,7 @@ export async function headlineFigures() {
     federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
     presumedClosedByArticle: presumedClosedBy("article"),
     presumedClosedByEditors: presumedClosedBy("editors"),
+    apart: (await getRecordsApart()).length,
   };
 }
 
