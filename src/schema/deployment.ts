@@ -102,7 +102,9 @@ export const deploymentSchema = z
     approvals: z.array(approval).default([]),
     summary: localizedText.describe("A short summary in your own words"),
     openQuestions: z.array(localizedText).default([]).describe("What is not known: help wanted"),
-    reviewed: isoDate.describe("When an editor last checked this record against its sources"),
+    reviewed: isoDate
+      .optional()
+      .describe("Only when an editor checked the whole record against its sources: the day of that check"),
     sources: z.array(source).min(1),
   })
   .superRefine((record, ctx) => {

@@ -34,7 +34,9 @@ export const positionSchema = z.strictObject({
   stances: z.array(stance).default([]),
   summary: localizedText,
   openQuestions: z.array(localizedText).default([]),
-  reviewed: isoDate,
+  reviewed: isoDate
+    .optional()
+    .describe("Only when an editor checked the whole record against its sources: the day of that check"),
   sources: z.array(source).min(1),
 });
 

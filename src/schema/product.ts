@@ -37,7 +37,9 @@ export const productSchema = z.strictObject({
   certifications: z.array(certification).default([]),
   summary: localizedText,
   openQuestions: z.array(localizedText).default([]),
-  reviewed: isoDate,
+  reviewed: isoDate
+    .optional()
+    .describe("Only when an editor checked the whole record against its sources: the day of that check"),
   sources: z.array(source).min(1),
 });
 

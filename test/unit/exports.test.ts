@@ -86,7 +86,7 @@ describe("CSV export", () => {
     const column = (name: string) => header!.indexOf(name);
     for (const row of body) {
       const deployment = model.deployments.find((d) => d.id === row[0])!;
-      expect(row[column("reviewed")]).toBe(deployment.reviewed);
+      expect(row[column("reviewed")]).toBe(deployment.reviewed ?? "");
       expect(row[column("product")]).toBe(deployment.product?.value ?? "");
       // Whose presumption the federation value is, read from the record itself.
       const federation = deployment.record.federation;

@@ -33,6 +33,18 @@ describe("citation", () => {
       expect(line).toContain(part);
   });
 
+  it("never calls an unreviewed entry reviewed: it gives the last change instead, or no date at all", () => {
+    const unreviewed = { ...entry, reviewed: undefined, lastChanged: "2026-11-30" };
+    const line = citationText(unreviewed);
+    expect(line).toContain("2026-11-30");
+    expect(line).toContain("Noch nicht redaktionell geprüft");
+    expect(line).not.toContain("Zuletzt geprüft");
+    expect(bibtex(unreviewed)).toContain("Zuletzt geändert 2026-11-30");
+    const undated = { ...entry, reviewed: undefined };
+    expect(citationText(undated)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(cslJson(undated)).not.toHaveProperty("issued");
+  });
+
   it("escapes BibTeX specials and gives CSL-JSON a date", () => {
     expect(bibtex(entry)).toContain("title = {Polizei \\& Co: \\{Chat\\}}");
     expect(bibtex(entry)).toContain(`\\url{${entry.permalink}}`);
@@ -51,13 +63,13 @@ describe("feed", () => {
     expect(atomDate("2019-12-24")).toBe("2019-12-24T00:00:00Z");
   });
 
-  it("lists every deployment's review and every dated status step, newest first", () => {
+  it("lists every review an editor made and every dated status step, newest first", () => {
     const items = feedItems(model, "en", site, new Map());
     for (const deployment of model.deployments) {
       expect(
-        items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)),
+        items.filter((item) => item.id.includes(`/${deployment.id}/#reviewed-`)).map((item) => item.id),
         deployment.id,
-      ).toBe(true);
+      ).toEqual(deployment.reviewed ? [expect.stringContaining(`#reviewed-${deployment.reviewed}`)] : []);
       const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
       expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
     }

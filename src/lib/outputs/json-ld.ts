@@ -51,7 +51,7 @@ export function entryJsonLd(
     url: permalink,
     inLanguage: lang,
     description: localize(deployment.summary, lang).text,
-    lastReviewed: deployment.reviewed,
+    ...(deployment.reviewed ? { lastReviewed: deployment.reviewed } : {}),
     license: dataLicence.url,
     isPartOf: { "@type": "Dataset", name: dict.siteName, version },
     about: [

@@ -6,6 +6,9 @@ import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
 import { headlineValue, isConcrete, presumers, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
+import { lastChangedDates } from "../model/record-history.ts";
+import { recordFilePath } from "./urls.ts";
+import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
   type DeploymentEntry,
@@ -30,6 +33,17 @@ async function load(): Promise<RegistryModel> {
 function registry() {
   cache ??= load();
   return cache;
+}
+
+let changed: Map<string, string> | undefined;
+
+/**
+ * The day a record file last changed in the repository (YYYY-MM-DD), read from git history once
+ * per build; undefined without history. This is not a review: see the record's `reviewed`.
+ */
+export function lastChanged(collection: CollectionName, id: string): string | undefined {
+  changed ??= lastChangedDates();
+  return changed.get(recordFilePath(collection, id))?.slice(0, 10);
 }
 
 let version: Promise<string> | undefined;
@@ -137,9 +151,10 @@ export async function headlineFigures() {
   };
 }
 
-/** The most recently reviewed deployments. */
+/** The most recently reviewed deployments: only those an editor has checked against their sources. */
 export async function recentlyReviewed(count: number): Promise<DeploymentEntry[]> {
-  return [...(await getDeployments())]
+  return (await getDeployments())
+    .filter((deployment): deployment is DeploymentEntry & { reviewed: string } => deployment.reviewed !== undefined)
     .sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id))
     .slice(0, count);
 }

@@ -121,7 +121,7 @@ export const tableColumns: TableColumn[] = [
     filter: false,
     values: () => [],
     valueLabel: (value) => value,
-    sortKey: (deployment) => deployment.reviewed,
+    sortKey: (deployment) => deployment.reviewed ?? "",
   },
 ];
 

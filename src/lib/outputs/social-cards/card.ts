@@ -41,7 +41,7 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
         .map((row) => `${factName(row, lang)}: ${factHeadlineText(row, deployment.facts[row.key], lang)}`),
       label.lifecycleStatus[deployment.currentStatus],
     ],
-    footer: `${dict.cards.asOf} ${deployment.reviewed} · ${dict.siteName}`,
+    footer: deployment.reviewed ? `${dict.cards.reviewed} ${deployment.reviewed} · ${dict.siteName}` : dict.siteName,
   };
 }
 
