@@ -580,6 +580,7 @@ export const de = {
     DK: "Dänemark",
     NO: "Norwegen",
     FI: "Finnland",
+    "EUROPEAN-UNION": "Europäische Union",
     US: "USA",
     GB: "Vereinigtes Königreich",
     IT: "Italien",

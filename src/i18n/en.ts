@@ -572,6 +572,7 @@ export const en = {
     DK: "Denmark",
     NO: "Norway",
     FI: "Finland",
+    "EUROPEAN-UNION": "European Union",
     US: "USA",
     GB: "United Kingdom",
     IT: "Italy",

@@ -50,8 +50,8 @@ export type DeploymentEntry = Deployment & {
   displayName: Record<Lang, string>;
   /** The country's or organisation's name in each language. */
   jurisdictionName: Record<Lang, string>;
-  /** Newest date in the status history, if any. */
-  latestStatusDate?: string;
+  /** The current step of the status history (its last), with its date, sources and confidence. */
+  currentStep: Deployment["status"][number];
   /** Country code or organisation name: what the overview groups by. */
   jurisdiction: string;
   /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
@@ -136,10 +136,7 @@ export function buildRegistry(
           `${localize(data.authorities[0]!.name, lang).text}: ${data.name ?? productEntry?.name ?? t(lang).entry.productNotNamed}`,
       ),
       jurisdictionName: byLanguage((lang) => jurisdictionName(data.country ?? data.organisation!, lang)),
-      latestStatusDate: data.status
-        .map((step) => step.date ?? step.asOf)
-        .filter((date) => date !== undefined)
-        .at(-1),
+      currentStep: data.status.at(-1)!,
       jurisdiction: data.country ?? data.organisation!,
       supersedes: [],
     };

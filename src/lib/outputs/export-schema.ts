@@ -34,6 +34,8 @@ function headlineFields(rows: readonly KeyFactRow[]) {
 /** Values the registry computes for a deployment. */
 export const derivedDeployment = z.strictObject({
   currentStatus: v.lifecycleStatus,
+  currentStatusDate: z.string().optional().describe("When the current step began, or the day a source saw it"),
+  currentStatusConfidence: v.confidence.describe("How well the current step of the status history is backed"),
   ...headlineFields(allDeploymentFacts),
   disputedFields: z.array(z.string()).describe("Fields whose sources disagree"),
 });

@@ -68,6 +68,8 @@ export function deploymentsDocument(model: RegistryModel, context: Context): z.i
       record: d.record,
       derived: {
         currentStatus: d.currentStatus,
+        currentStatusDate: d.currentStep.date ?? d.currentStep.asOf,
+        currentStatusConfidence: d.currentStep.confidence,
         ...headlineValues(d.facts),
         confidence: headlineConfidences(d.facts),
         presumedBy: headlinePresumers(d.facts),
@@ -150,7 +152,10 @@ export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | nu
     ]),
   ]),
   ["current_status", (d) => d.currentStatus],
-  ["status_date", (d) => d.latestStatusDate],
+  // The date of the current step (when it began, else the day a source saw it), not of an older dated step.
+  ["status_date", (d) => d.currentStep.date ?? d.currentStep.asOf],
+  ["current_status_confidence", (d) => d.currentStep.confidence],
+  ["current_status_presumed_by", (d) => d.currentStep.presumedBy],
   ["disputed_fields", (d) => disputedFields(d).join("|")],
   ["open_questions", (d) => d.openQuestions.length],
   ["sources", (d) => d.sources.length],
