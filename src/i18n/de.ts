@@ -196,6 +196,7 @@ export const de = {
     editors: "Schluss der Registerredaktion",
     both: "Vermutung des Artikels und der Registerredaktion",
   },
+  unsourcedShort: "ohne Einzelbeleg",
   presumerShort: { article: "Artikel", editors: "Redaktion", both: "Artikel, Redaktion" },
   sourcesDisagree: "Die Quellen widersprechen sich",
   unknownValue: "unbekannt",

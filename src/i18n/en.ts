@@ -194,6 +194,7 @@ export const en = {
     editors: "inference of the registry editors",
     both: "presumption of the article and the registry editors",
   },
+  unsourcedShort: "not sourced",
   presumerShort: { article: "article", editors: "editors", both: "article, editors" },
   sourcesDisagree: "The sources disagree",
   unknownValue: "unknown",

@@ -44,6 +44,10 @@ function valueText(claims: Claim<string>[] | undefined, labels: Record<string, s
   const value = headline(claims, "unknown");
   if (value === "disputed")
     return `${dict.disputed}: ${[...new Set(currentClaims(claims).map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
+  const current = currentClaims(claims);
+  if (value !== "unknown" && current.length > 0 && current.every((c) => c.confidence === "unattributed")) {
+    return `${labels[value]} · ${dict.unsourcedShort} (${dict.label.confidence.unattributed})`;
+  }
   if (expectedMarker(claims) !== "presumed") return labels[value]!;
   // Whose presumption it is, as the tag says it: visibly in short, in full for screen readers.
   const by = new Set(currentClaims(claims).map((c) => c.presumedBy));

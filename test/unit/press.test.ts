@@ -115,3 +115,24 @@ describe("social cards", () => {
     expect(cardHash({ ...card, footer: "Stand 2030-01-01" }, fonts)).not.toBe(cardHash(card, fonts));
   });
 });
+
+describe("social card tags", () => {
+  it("mark a value that rests only on a presumption with whose it is, and name a vendor protocol", () => {
+    for (const deployment of model.deployments) {
+      const card = deploymentCard(deployment, "en");
+      const federation = deployment.record.federation;
+      const tag = card.tags.find((text) => text.startsWith("Federation: "))!;
+      const presumedBy = new Set(federation.map((claim) => claim.presumedBy));
+      if (federation.length > 0 && federation.every((claim) => claim.confidence === "presumed" && !claim.until)) {
+        const who = presumedBy.size > 1 ? "article, editors" : presumedBy.has("editors") ? "editors" : "article";
+        expect(tag, deployment.id).toMatch(new RegExp(` · ${who}$`));
+      } else {
+        expect(tag, deployment.id).not.toMatch(/ · (article|editors)$/);
+      }
+      const name = deployment.productEntry?.record.protocolName;
+      if (name && deployment.facts.protocol.kind === "agreed" && deployment.facts.protocol.value === "vendor") {
+        expect(card.tags, deployment.id).toContain(`Protocol: vendor protocol (${name})`);
+      }
+    }
+  });
+});

@@ -5,8 +5,8 @@
 import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry } from "../../model/registry-model.ts";
 import { recordCardKey } from "../../site/urls.ts";
-import { allDeploymentFacts } from "../../model/key-facts.ts";
-import { factHeadlineText, factName } from "../../site/fact-text.ts";
+import { allDeploymentFacts, recordOf } from "../../model/key-facts.ts";
+import { factHeadlineText, factLabelsWithDetails, factMark, factName } from "../../site/fact-text.ts";
 
 /** The text of one card. */
 export type CardModel = {
@@ -38,7 +38,15 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
     tags: [
       ...allDeploymentFacts
         .filter((row) => row.headline)
-        .map((row) => `${factName(row, lang)}: ${factHeadlineText(row, deployment.facts[row.key], lang)}`),
+        .map((row) => {
+          const summary = deployment.facts[row.key];
+          const text =
+            summary.kind === "agreed"
+              ? (factLabelsWithDetails(row, lang, recordOf(row, deployment))[summary.value] ?? summary.value)
+              : factHeadlineText(row, summary, lang);
+          const mark = factMark(summary, lang);
+          return `${factName(row, lang)}: ${text}${mark ? ` · ${mark}` : ""}`;
+        }),
       label.lifecycleStatus[deployment.currentStatus],
     ],
     footer: deployment.reviewed ? `${dict.cards.reviewed} ${deployment.reviewed} · ${dict.siteName}` : dict.siteName,
