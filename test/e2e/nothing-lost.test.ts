@@ -5,6 +5,7 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { parseCsv } from "../csv-reading.ts";
+import { t } from "../../src/i18n/index.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { builtText, searchIndex } from "./built-site.ts";
 import { displayText, languages, records, squash, titleText } from "./site.ts";
@@ -54,7 +55,7 @@ describe.each(languages)("deployments (%s)", (lang) => {
   it("each has its entry page, headed with its authority and system", () => {
     const wrong = records.deployments.flatMap((deployment) => {
       const expected = squash(
-        `${titleText(deployment, lang)}: ${deployment.data.name ?? deployment.product.data.name}`,
+        `${titleText(deployment, lang)}: ${deployment.data.name ?? deployment.product?.data.name ?? t(lang).entry.productNotNamed}`,
       );
       const shown = heading(`/${lang}/deployments/${deployment.id}/`);
       return shown === expected ? [] : [`${deployment.id}: "${shown}", expected "${expected}"`];
