@@ -178,6 +178,8 @@ export async function deploymentsByJurisdiction() {
       const deployments = records.filter(isConcrete);
       return {
         jurisdiction,
+        /** The country's or organisation's name in each language (its records may all be practices or offers). */
+        name: records[0]!.jurisdictionName,
         isOrganisation: records[0]!.country === undefined,
         levels: levelOrder
           .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
