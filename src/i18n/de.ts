@@ -657,10 +657,10 @@ export const de = {
       jurisdictions: "Länder und Organisationen",
       openProtocol: "auf offenem Protokoll (XMPP oder Matrix)",
       federating: "föderieren nachweislich (offen oder mit zugelassenen Servern)",
-      presumedClosedByArticle: "vermutlich ohne Föderation, laut Vermutung des Ausgangsartikels",
-      presumedClosedByEditors: "vermutlich ohne Föderation, nach Schluss der Registerredaktion",
-      presumedClosed: "vermutlich ohne Föderation (redaktionelle Vermutung)",
+      presumedClosed: "vermutlich ohne Föderation (Vermutung, kein Beleg)",
     },
+    presumedClosedSplit: (article: number, editors: number) =>
+      `davon ${article} vermutet vom Ausgangsartikel, ${editors} geschlossen von der Registerredaktion`,
     openData: "Offene Daten",
     openDataText:
       "Alle Einträge als JSON und CSV (Lizenz CC BY 4.0), mit Datenversion und Erstellungsdatum; Änderungen als Atom-Feed.",

@@ -644,10 +644,10 @@ export const en = {
       jurisdictions: "countries and organisations",
       openProtocol: "on an open protocol (XMPP or Matrix)",
       federating: "federate according to sources (openly or with allow-listed servers)",
-      presumedClosedByArticle: "presumably without federation, as the source article presumes",
-      presumedClosedByEditors: "presumably without federation, as the registry editors infer",
-      presumedClosed: "presumably without federation (editorial presumption)",
+      presumedClosed: "presumably without federation (a presumption, not a finding)",
     },
+    presumedClosedSplit: (article: number, editors: number) =>
+      `of these, ${article} presumed by the source article, ${editors} inferred by the registry editors`,
     openData: "Open data",
     openDataText:
       "Every record as JSON and CSV (licence CC BY 4.0), with data version and generation date; changes as an Atom feed.",

@@ -209,6 +209,7 @@ export async function headlineFigures() {
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
     openProtocol: deployments.filter((d) => ["xmpp", "matrix"].includes(protocolOf(d))).length,
     federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
+    presumedClosed: deployments.filter((d) => federationOf(d) === "presumed-disabled").length,
     presumedClosedByArticle: presumedClosedBy("article"),
     presumedClosedByEditors: presumedClosedBy("editors"),
     apart: (await getRecordsApart()).length,
