@@ -519,4 +519,11 @@ export const de = {
     intro: "Alle Einsätze nach Land und Ebene geordnet – so, wie der Ursprungsartikel sie gliederte.",
     jump: "Springen zu",
   },
+  press: {
+    preview: {
+      label: "Vorschau",
+      text: "Diese Fassung des Registers ist eine Vorschau ohne öffentliche Adresse. Links, Zitate und Daten nennen Pfade relativ zur Startseite statt fester Adressen; zitieren Sie bitte die veröffentlichte Fassung.",
+      address: "(Vorschau, keine öffentliche Adresse)",
+    },
+  },
 } as const;

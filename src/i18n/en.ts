@@ -516,4 +516,11 @@ export const en = {
     intro: "All deployments by country and level, the way the original article arranged them.",
     jump: "Jump to",
   },
+  press: {
+    preview: {
+      label: "Preview",
+      text: "This copy of the registry is a preview without a public address. Links, citations and data give paths relative to the home page instead of fixed addresses; please cite the published registry.",
+      address: "(preview, no public address)",
+    },
+  },
 } as const satisfies Dictionary;

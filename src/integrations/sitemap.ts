@@ -1,6 +1,7 @@
 /**
  * Writes sitemap.xml and robots.txt after the build, from the pages Astro actually built:
- * every indexable HTML page, each with its counterpart in the other language.
+ * every indexable HTML page, each with its counterpart in the other language. A preview build
+ * (no `site`) lists paths relative to the root and names no sitemap in robots.txt.
  */
 import type { AstroIntegration } from "astro";
 import { readFile, writeFile } from "node:fs/promises";
@@ -8,17 +9,17 @@ import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+const address = (path: string, site: URL | undefined) => (site ? new URL(path, site).href : path);
 
-/** The sitemap integration; needs `site` in the Astro config. */
+/** The sitemap integration. */
 export function sitemap(): AstroIntegration {
-  let site: URL;
+  let site: URL | undefined;
   let base = "/";
   return {
     name: "registry-sitemap",
     hooks: {
       "astro:config:done": ({ config }) => {
-        if (!config.site) throw new Error("sitemap needs `site` in astro.config.mjs");
-        site = new URL(config.site);
+        site = config.site ? new URL(config.site) : undefined;
         base = `${config.base.replace(/\/+$/, "")}/`;
       },
       "astro:build:done": async ({ dir, pages }) => {
@@ -37,9 +38,9 @@ export function sitemap(): AstroIntegration {
             .filter((alternate) => known.has(alternate))
             .map(
               (alternate) =>
-                `    <xhtml:link rel="alternate" hreflang="${alternate.slice(base.length, base.length + 2)}" href="${escape(new URL(alternate, site).href)}"/>`,
+                `    <xhtml:link rel="alternate" hreflang="${alternate.slice(base.length, base.length + 2)}" href="${escape(address(alternate, site))}"/>`,
             );
-          return `  <url>\n    <loc>${escape(new URL(path, site).href)}</loc>\n${alternates.join("\n")}\n  </url>`;
+          return `  <url>\n    <loc>${escape(address(path, site))}</loc>\n${alternates.join("\n")}\n  </url>`;
         });
         await writeFile(
           join(root, "sitemap.xml"),
@@ -47,7 +48,7 @@ export function sitemap(): AstroIntegration {
         );
         await writeFile(
           join(root, "robots.txt"),
-          `User-agent: *\nAllow: /\nSitemap: ${new URL(`${base}sitemap.xml`, site).href}\n`,
+          `User-agent: *\nAllow: /\n${site ? `Sitemap: ${new URL(`${base}sitemap.xml`, site).href}\n` : ""}`,
         );
       },
     },

@@ -55,14 +55,12 @@ describe("forge detection", () => {
     expect(forgeOf(url)).toBe(forge);
   });
 
-  it("defaults to the placeholder repository on branch main without a mail address", () => {
+  it("without a configured repository has no forge, so no link can point to a made-up one", () => {
     const config = repositoryConfig({});
-    expect(config).toEqual({
-      repositoryUrl: "https://github.com/behoerden-messenger/register",
-      branch: "main",
-      correctionsEmail: undefined,
-      forge: "github",
-    });
+    expect(config).toEqual({ repositoryUrl: undefined, branch: "main", correctionsEmail: undefined, forge: "none" });
+    expect(correctionIssueUrl(target, config)).toBeUndefined();
+    expect(editRecordUrl("deployments", "de-bund-wire", config)).toBeUndefined();
+    expect(newDeploymentIssueUrl("de", config)).toBeUndefined();
   });
 });
 

@@ -10,7 +10,7 @@ import { deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
 import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
 const model = registryFromFiles("data");
-const site = new URL("https://registry.example.org");
+const site = "https://registry.example.org";
 const entry = {
   id: "de-x",
   title: "Polizei & Co: {Chat}",

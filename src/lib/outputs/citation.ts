@@ -11,15 +11,16 @@ export type CitationInput = {
   lang: Lang;
 };
 
-/** The citation line a reader copies. */
+/** The citation line a reader copies; a permalink without a public address (a preview build) is marked as such. */
 export function citationText(entry: CitationInput): string {
   const dict = t(entry.lang);
+  const url = /^https?:/.test(entry.permalink) ? entry.permalink : `${entry.permalink} ${dict.press.preview.address}`;
   return dict.cite.line
     .replace("{site}", dict.siteName)
     .replace("{title}", entry.title)
     .replace("{reviewed}", entry.reviewed)
     .replace("{version}", entry.dataVersion)
-    .replace("{url}", entry.permalink);
+    .replace("{url}", url);
 }
 
 const bibEscape = (text: string) => text.replace(/([{}\\&%$#_])/g, "\\$1");

@@ -50,7 +50,9 @@ const envelope = <K extends string, T extends z.ZodType>(key: K, item: T) =>
 const exported = <R extends z.ZodType, D extends z.ZodType>(record: R, derived: D) =>
   z.strictObject({
     id: recordId,
-    permalinks: z.strictObject({ de: z.url(), en: z.url() }),
+    permalinks: z
+      .strictObject({ de: z.string(), en: z.string() })
+      .describe("The record's pages: absolute addresses, or paths relative to the site's root in a preview build"),
     record,
     derived,
   });

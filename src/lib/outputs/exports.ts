@@ -7,9 +7,11 @@ import { confidence } from "../../schema/vocabulary.ts";
 import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
 import { dataLicence, apiVersion } from "../site/site-info.ts";
 import { dataVersion } from "../model/data-version.ts";
-import { deploymentUrl, positionUrl, productUrl } from "../site/urls.ts";
+import { deploymentUrl, positionUrl, productUrl, publicUrl } from "../site/urls.ts";
 
-type Context = { site: URL; generated: Date };
+/** What every export states besides the records: where the site is (absent in a preview) and when it was built. */
+export type ExportContext = { siteUrl: string | undefined; generated: Date };
+type Context = ExportContext;
 
 function header(model: RegistryModel, context: Context) {
   return {
@@ -20,9 +22,9 @@ function header(model: RegistryModel, context: Context) {
   };
 }
 
-const permalinks = (site: URL, build: (lang: "de" | "en", id: string) => string, id: string) => ({
-  de: new URL(build("de", id), site).href,
-  en: new URL(build("en", id), site).href,
+const permalinks = (siteUrl: string | undefined, build: (lang: "de" | "en", id: string) => string, id: string) => ({
+  de: publicUrl(build("de", id), siteUrl),
+  en: publicUrl(build("en", id), siteUrl),
 });
 
 /** Fields of a deployment whose sources disagree. */
@@ -57,7 +59,7 @@ export function deploymentsDocument(model: RegistryModel, context: Context): z.i
     count: model.deployments.length,
     deployments: model.deployments.map((d) => ({
       id: d.id,
-      permalinks: permalinks(context.site, deploymentUrl, d.id),
+      permalinks: permalinks(context.siteUrl, deploymentUrl, d.id),
       record: d.record,
       derived: {
         currentStatus: d.currentStatus,
@@ -76,7 +78,7 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
     count: model.products.length,
     products: model.products.map((p) => ({
       id: p.id,
-      permalinks: permalinks(context.site, productUrl, p.id),
+      permalinks: permalinks(context.siteUrl, productUrl, p.id),
       record: p.record,
       derived: {
         ...headlineValues(p.facts, productFacts),
@@ -94,7 +96,7 @@ export function positionsDocument(model: RegistryModel, context: Context): z.inp
     count: model.positions.length,
     positions: model.positions.map((p) => ({
       id: p.id,
-      permalinks: permalinks(context.site, positionUrl, p.id),
+      permalinks: permalinks(context.siteUrl, positionUrl, p.id),
       record: p.record,
       derived: {},
     })),
@@ -115,45 +117,46 @@ const text = (value: string | { de?: string; en?: string }, lang: "de" | "en") =
   typeof value === "string" ? (lang === "de" ? value : "") : (value[lang] ?? "");
 
 /** Column names and how each is read from a deployment, for api/v1/deployments.csv. */
-export const csvColumns: [string, (d: DeploymentEntry, site: URL) => string | number | undefined][] = [
-  ["id", (d) => d.id],
-  ["permalink_de", (d, site) => new URL(deploymentUrl("de", d.id), site).href],
-  ["permalink_en", (d, site) => new URL(deploymentUrl("en", d.id), site).href],
-  ["name", (d) => d.name],
-  ["country", (d) => d.country],
-  ["organisation", (d) => d.organisation],
-  ["region", (d) => d.region],
-  ["level", (d) => d.level],
-  ["sectors", (d) => d.sectors.join("|")],
-  ["authorities_de", (d) => d.authorities.map((a) => text(a.name, "de") || text(a.name, "en")).join("|")],
-  ["authorities_en", (d) => d.authorities.map((a) => text(a.name, "en") || text(a.name, "de")).join("|")],
-  ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
-  ["product", (d) => d.product],
-  ["product_name", (d) => d.productEntry.name],
-  ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
-    [row.csv, (d) => headlineValue(d.facts[row.key])],
-    [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],
-    ...("details" in row ? row.details : []).map((detail): [string, (d: DeploymentEntry) => string | undefined] => [
-      detail.csv,
-      (d) => factDetails(row, recordOf(row, d)).find((shown) => shown.csv === detail.csv)?.text,
+export const csvColumns: [string, (d: DeploymentEntry, siteUrl: string | undefined) => string | number | undefined][] =
+  [
+    ["id", (d) => d.id],
+    ["permalink_de", (d, siteUrl) => publicUrl(deploymentUrl("de", d.id), siteUrl)],
+    ["permalink_en", (d, siteUrl) => publicUrl(deploymentUrl("en", d.id), siteUrl)],
+    ["name", (d) => d.name],
+    ["country", (d) => d.country],
+    ["organisation", (d) => d.organisation],
+    ["region", (d) => d.region],
+    ["level", (d) => d.level],
+    ["sectors", (d) => d.sectors.join("|")],
+    ["authorities_de", (d) => d.authorities.map((a) => text(a.name, "de") || text(a.name, "en")).join("|")],
+    ["authorities_en", (d) => d.authorities.map((a) => text(a.name, "en") || text(a.name, "de")).join("|")],
+    ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
+    ["product", (d) => d.product],
+    ["product_name", (d) => d.productEntry.name],
+    ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
+      [row.csv, (d) => headlineValue(d.facts[row.key])],
+      [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],
+      ...("details" in row ? row.details : []).map((detail): [string, (d: DeploymentEntry) => string | undefined] => [
+        detail.csv,
+        (d) => factDetails(row, recordOf(row, d)).find((shown) => shown.csv === detail.csv)?.text,
+      ]),
     ]),
-  ]),
-  ["current_status", (d) => d.currentStatus],
-  ["status_date", (d) => d.latestStatusDate],
-  ["disputed_fields", (d) => disputedFields(d).join("|")],
-  ["open_questions", (d) => d.openQuestions.length],
-  ["sources", (d) => d.sources.length],
-  ["sources_without_link", (d) => d.sources.filter((s) => !s.url).length],
-  ["reviewed", (d) => d.reviewed],
-  ["summary_de", (d) => text(d.summary, "de")],
-  ["summary_en", (d) => text(d.summary, "en")],
-];
+    ["current_status", (d) => d.currentStatus],
+    ["status_date", (d) => d.latestStatusDate],
+    ["disputed_fields", (d) => disputedFields(d).join("|")],
+    ["open_questions", (d) => d.openQuestions.length],
+    ["sources", (d) => d.sources.length],
+    ["sources_without_link", (d) => d.sources.filter((s) => !s.url).length],
+    ["reviewed", (d) => d.reviewed],
+    ["summary_de", (d) => text(d.summary, "de")],
+    ["summary_en", (d) => text(d.summary, "en")],
+  ];
 
 /** api/v1/deployments.csv: one row per deployment, UTF-8 with a byte-order mark for spreadsheets. */
-export function deploymentsCsv(model: RegistryModel, site: URL): string {
+export function deploymentsCsv(model: RegistryModel, siteUrl: string | undefined): string {
   const lines = [csvColumns.map(([name]) => name).join(",")];
   for (const deployment of model.deployments) {
-    lines.push(csvColumns.map(([, read]) => csvCell(read(deployment, site))).join(","));
+    lines.push(csvColumns.map(([, read]) => csvCell(read(deployment, siteUrl))).join(","));
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

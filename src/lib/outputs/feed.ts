@@ -1,7 +1,7 @@
 /** The Atom feed of changes: new entries, dated status steps and reviews, newest first. */
 import { localize, t, type Lang } from "../../i18n/index.ts";
 import type { RegistryModel } from "../model/registry-model.ts";
-import { deploymentUrl, feedUrl, homeUrl, recordFilePath } from "../site/urls.ts";
+import { deploymentUrl, feedUrl, homeUrl, publicUrl, recordFilePath } from "../site/urls.ts";
 
 /** One item of the feed. */
 export type FeedItem = { id: string; title: string; updated: string; link: string; summary: string };
@@ -13,17 +13,31 @@ export function atomDate(date: string): string {
   return `${year}-${month}-${day}T00:00:00Z`;
 }
 
+/**
+ * An Atom id for a path of the site: its public address, or in a preview build (no address) a
+ * URN that says so, since Atom ids must be absolute.
+ */
+export function atomId(path: string, siteUrl: string | undefined): string {
+  return siteUrl ? publicUrl(path, siteUrl) : `urn:x-registry-preview:${path}`;
+}
+
 /** Everything that changed, as feed items, newest first. */
-export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDates: Map<string, string>): FeedItem[] {
+export function feedItems(
+  model: RegistryModel,
+  lang: Lang,
+  siteUrl: string | undefined,
+  addedDates: Map<string, string>,
+): FeedItem[] {
   const dict = t(lang);
   const items: FeedItem[] = [];
   for (const deployment of model.deployments) {
-    const link = new URL(deploymentUrl(lang, deployment.id), site).href;
+    const path = deploymentUrl(lang, deployment.id);
+    const link = publicUrl(path, siteUrl);
     const name = deployment.displayName[lang];
     const added = addedDates.get(recordFilePath("deployments", deployment.id));
     if (added) {
       items.push({
-        id: `${link}#added`,
+        id: atomId(`${path}#added`, siteUrl),
         title: `${dict.feed.added}: ${name}`,
         updated: atomDate(added),
         link,
@@ -34,7 +48,7 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
       const when = step.date ?? step.asOf;
       if (!when) return;
       items.push({
-        id: `${link}#status-${i}`,
+        id: atomId(`${path}#status-${i}`, siteUrl),
         title: `${name}: ${dict.label.lifecycleStatus[step.status]}`,
         updated: atomDate(when),
         link: `${link}#status`,
@@ -42,7 +56,7 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
       });
     });
     items.push({
-      id: `${link}#reviewed-${deployment.reviewed}`,
+      id: atomId(`${path}#reviewed-${deployment.reviewed}`, siteUrl),
       title: `${dict.feed.reviewed}: ${name}`,
       updated: atomDate(deployment.reviewed),
       link,
@@ -56,9 +70,9 @@ const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** The feed document. */
-export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
+export function atomFeed(items: FeedItem[], lang: Lang, siteUrl: string | undefined): string {
   const dict = t(lang);
-  const self = new URL(feedUrl(lang), site).href;
+  const self = publicUrl(feedUrl(lang), siteUrl);
   const updated = items[0]?.updated ?? atomDate("2019");
   const entries = items.map(
     (item) => `  <entry>
@@ -71,11 +85,11 @@ export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
-  <id>${escape(self)}</id>
+  <id>${escape(atomId(feedUrl(lang), siteUrl))}</id>
   <title>${escape(dict.feedTitle)}</title>
   <updated>${updated}</updated>
   <link rel="self" href="${escape(self)}"/>
-  <link href="${escape(new URL(homeUrl(lang), site).href)}"/>
+  <link href="${escape(publicUrl(homeUrl(lang), siteUrl))}"/>
   <author><name>${escape(dict.siteName)}</name></author>
 ${entries.join("\n")}
 </feed>

@@ -4,7 +4,7 @@
  * used depends on the forge the repository is on (see `src/config.ts`); with no known forge
  * a correction goes by mail if an address is configured, and otherwise there is no link.
  */
-import { recordFilePath, recordUrl } from "./urls.ts";
+import { publicUrl, recordFilePath, recordUrl } from "./urls.ts";
 import { repository, type RepositoryConfig } from "../../config.ts";
 import { t, type Lang } from "../../i18n/index.ts";
 import type { CollectionName, Deployment } from "../../schema/index.ts";
@@ -14,18 +14,13 @@ import type { ClaimSummary } from "../model/derive.ts";
 export type CorrectionEntry = {
   collection: CollectionName;
   id: string;
-  /** Absolute address of the record's page. */
+  /** Public address of the record's page (relative to the site's root in a preview build). */
   permalink: string;
 };
 
-/** The correction entry of a record's page in one language, with its absolute permalink on `site`. */
-export function correctionEntry(
-  collection: CollectionName,
-  id: string,
-  lang: Lang,
-  site: URL | undefined,
-): CorrectionEntry {
-  return { collection, id, permalink: new URL(recordUrl(collection, lang, id), site).href };
+/** The correction entry of a record's page in one language, with its public permalink. */
+export function correctionEntry(collection: CollectionName, id: string, lang: Lang): CorrectionEntry {
+  return { collection, id, permalink: publicUrl(recordUrl(collection, lang, id)) };
 }
 
 /** What a correction link is about: a record, and optionally one field with its current value. */

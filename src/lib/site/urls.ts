@@ -5,12 +5,22 @@
  */
 import type { Lang } from "../../i18n/index.ts";
 import type { CollectionName } from "../../schema/index.ts";
+import { siteHome } from "../../config.ts";
 
 /**
  * Where the site lives below its domain, e.g. `/` or `/register/` for a GitHub project page.
  * Astro sets BASE_URL from `base` in astro.config.mjs; scripts outside Vite read BASE_PATH.
  */
-export const basePath = `${(import.meta.env?.BASE_URL ?? globalThis.process?.env?.BASE_PATH ?? "/").replace(/\/+$/, "")}/`;
+export const basePath = `${(import.meta.env?.BASE_URL ?? siteHome.basePath).replace(/\/+$/, "")}/`;
+
+/**
+ * The address a reader outside the site follows, for a path this module built: absolute on the
+ * configured site address; in a preview build (no address) the path itself, relative to the
+ * site's root, so no made-up domain is ever published.
+ */
+export function publicUrl(path: string, siteUrl: string | undefined = siteHome.siteUrl): string {
+  return siteUrl ? new URL(path, `${siteUrl}/`).href : path;
+}
 
 function path(...parts: string[]): string {
   return `${basePath}${parts.filter(Boolean).join("/")}/`;
