@@ -37,7 +37,7 @@ describe("open data", () => {
     const firstCells = text
       .replace(/^\uFEFF/, "")
       .split("\r\n")
-      .filter((line) => /^[a-z]{2,3}-[a-z0-9-]+,https:/.test(line))
+      .filter((line) => /^[a-z]{2,3}-[a-z0-9-]+,(https:|\/)/.test(line))
       .map((line) => line.split(",")[0]);
     expect(firstCells.sort()).toEqual(ids("deployments"));
   });
@@ -67,7 +67,7 @@ describe("social cards", () => {
       const html = await (await get(`/en/deployments/${id}/`)).text();
       const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
       expect(image, id).toMatch(new RegExp(`/og/en/deployments/${id}\\.png$`));
-      const png = Buffer.from(await (await get(new URL(image!).pathname)).arrayBuffer());
+      const png = Buffer.from(await (await get(new URL(image!, siteUrl("/")).pathname)).arrayBuffer());
       expect(png.subarray(1, 4).toString()).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     }

@@ -1,13 +1,31 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
 import { z } from "zod";
-import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
+import {
+  apiIndex,
+  deploymentExportItem,
+  deploymentsExport,
+  positionExportItem,
+  positionsExport,
+  productExportItem,
+  productsExport,
+} from "./export-schema.ts";
 import { headlineValue, type ClaimSummary } from "../model/derive.ts";
 import { allDeploymentFacts, factDetails, productFacts, recordOf, type KeyFactKey } from "../model/key-facts.ts";
 import { confidence } from "../../schema/vocabulary.ts";
-import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
+import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
 import { dataLicence, apiVersion } from "../site/site-info.ts";
 import { dataVersion } from "../model/data-version.ts";
-import { deploymentUrl, positionUrl, productUrl, publicUrl } from "../site/urls.ts";
+import {
+  apiDocsUrl,
+  apiRecordUrl,
+  apiSchemaUrl,
+  apiUrl,
+  deploymentUrl,
+  positionUrl,
+  productUrl,
+  publicUrl,
+} from "../site/urls.ts";
+import type { CollectionName } from "../../schema/index.ts";
 
 /** What every export states besides the records: where the site is (absent in a preview) and when it was built. */
 export type ExportContext = { siteUrl: string | undefined; generated: Date };
@@ -52,22 +70,50 @@ function headlineConfidences(facts: Partial<Record<KeyFactKey, ClaimSummary<stri
   ) as Record<string, string>;
 }
 
+/** One deployment as exported: an item of api/v1/deployments.json and the file api/v1/deployments/<id>.json. */
+export function deploymentItem(d: DeploymentEntry, context: Context): z.input<typeof deploymentExportItem> {
+  return {
+    id: d.id,
+    permalinks: permalinks(context.siteUrl, deploymentUrl, d.id),
+    record: d.record,
+    derived: {
+      currentStatus: d.currentStatus,
+      ...headlineValues(d.facts),
+      confidence: headlineConfidences(d.facts),
+      disputedFields: disputedFields(d),
+    },
+  };
+}
+
+/** One product as exported: an item of api/v1/products.json and the file api/v1/products/<id>.json. */
+export function productItem(
+  model: RegistryModel,
+  p: ProductEntry,
+  context: Context,
+): z.input<typeof productExportItem> {
+  return {
+    id: p.id,
+    permalinks: permalinks(context.siteUrl, productUrl, p.id),
+    record: p.record,
+    derived: {
+      ...headlineValues(p.facts, productFacts),
+      confidence: headlineConfidences(p.facts, productFacts),
+      deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
+    },
+  };
+}
+
+/** One position as exported: an item of api/v1/positions.json and the file api/v1/positions/<id>.json. */
+export function positionItem(p: PositionEntry, context: Context): z.input<typeof positionExportItem> {
+  return { id: p.id, permalinks: permalinks(context.siteUrl, positionUrl, p.id), record: p.record, derived: {} };
+}
+
 /** api/v1/deployments.json */
 export function deploymentsDocument(model: RegistryModel, context: Context): z.input<typeof deploymentsExport> {
   return {
     ...header(model, context),
     count: model.deployments.length,
-    deployments: model.deployments.map((d) => ({
-      id: d.id,
-      permalinks: permalinks(context.siteUrl, deploymentUrl, d.id),
-      record: d.record,
-      derived: {
-        currentStatus: d.currentStatus,
-        ...headlineValues(d.facts),
-        confidence: headlineConfidences(d.facts),
-        disputedFields: disputedFields(d),
-      },
-    })),
+    deployments: model.deployments.map((d) => deploymentItem(d, context)),
   };
 }
 
@@ -76,16 +122,7 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
   return {
     ...header(model, context),
     count: model.products.length,
-    products: model.products.map((p) => ({
-      id: p.id,
-      permalinks: permalinks(context.siteUrl, productUrl, p.id),
-      record: p.record,
-      derived: {
-        ...headlineValues(p.facts, productFacts),
-        confidence: headlineConfidences(p.facts, productFacts),
-        deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
-      },
-    })),
+    products: model.products.map((p) => productItem(model, p, context)),
   };
 }
 
@@ -94,12 +131,45 @@ export function positionsDocument(model: RegistryModel, context: Context): z.inp
   return {
     ...header(model, context),
     count: model.positions.length,
-    positions: model.positions.map((p) => ({
-      id: p.id,
-      permalinks: permalinks(context.siteUrl, positionUrl, p.id),
-      record: p.record,
-      derived: {},
+    positions: model.positions.map((p) => positionItem(p, context)),
+  };
+}
+
+/** api/v1/index.json: the API's files, and every record's own file. */
+export function apiIndexDocument(model: RegistryModel, context: Context): z.input<typeof apiIndex> {
+  const address = (path: string) => publicUrl(path, context.siteUrl);
+  const collection = (name: CollectionName, ids: string[], page: (lang: "de" | "en", id: string) => string) => ({
+    count: ids.length,
+    url: address(apiUrl(`${name}.json`)),
+    schema: address(apiSchemaUrl(name)),
+    itemSchema: address(apiSchemaUrl(name.replace(/s$/, ""))),
+    items: ids.map((id) => ({
+      id,
+      url: address(apiRecordUrl(name, id)),
+      permalinks: permalinks(context.siteUrl, page, id),
     })),
+  });
+  return {
+    ...header(model, context),
+    documentation: { de: address(apiDocsUrl("de")), en: address(apiDocsUrl("en")) },
+    csv: address(apiUrl("deployments.csv")),
+    collections: {
+      deployments: collection(
+        "deployments",
+        model.deployments.map((d) => d.id),
+        deploymentUrl,
+      ),
+      products: collection(
+        "products",
+        model.products.map((p) => p.id),
+        productUrl,
+      ),
+      positions: collection(
+        "positions",
+        model.positions.map((p) => p.id),
+        positionUrl,
+      ),
+    },
   };
 }
 

@@ -80,6 +80,12 @@ export const feedUrl = (lang: Lang) => assetUrl(`${lang}/feed.xml`);
 
 /** The open-data exports and their JSON Schemas. */
 export const apiUrl = (file: string) => assetUrl(`api/v1/${file}`);
+/** One record's own file in the API, e.g. `api/v1/deployments/fr-tchap.json`. */
+export const apiRecordUrl = (collection: CollectionName, id: string) => apiUrl(`${collection}/${id}.json`);
+/** A JSON Schema of the API, e.g. `api/v1/deployments.schema.json` (a collection) or `deployment.schema.json` (one record). */
+export const apiSchemaUrl = (name: string) => apiUrl(`${name}.schema.json`);
+/** The page describing the API for people. */
+export const apiDocsUrl = (lang: Lang) => path(lang, "api");
 
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
