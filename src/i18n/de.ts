@@ -562,6 +562,22 @@ export const de = {
     exampleItem: "Der abgeleitete Teil eines Eintrags, wie er in der Datei steht:",
     methodology: "Was die Werte bedeuten",
   },
+  changes: {
+    title: "Änderungen",
+    latestTitle: "Zuletzt geändert",
+    added: "Neu im Register",
+    removed: "Aus dem Register entfernt",
+    changedFields: (fields: string) => `Geändert: ${fields}`,
+    notStated: "nicht angegeben",
+    commit: (sha: string) => `Commit ${sha}`,
+    none: "In der Versionsgeschichte ist für diesen Eintrag keine Änderung verzeichnet.",
+    unavailable:
+      "Für diese Fassung der Seite ist keine Versionsgeschichte verfügbar; welche Änderungen es gab, lässt sich hier nicht zeigen.",
+    shallow: (date: string) =>
+      `Diese Fassung wurde aus einer gekürzten Kopie der Versionsgeschichte gebaut: Sie zeigt nur Änderungen seit dem ${date}. Frühere Änderungen fehlen hier, auch die Aufnahme des Eintrags, wenn sie früher war.`,
+    more: (count: number) => (count === 1 ? "1 ältere Änderung" : `${count} ältere Änderungen`),
+    feedSubtitle: "Neue Einträge und geänderte Kernangaben, neueste zuerst.",
+  },
   press: {
     preview: {
       label: "Vorschau",

@@ -559,6 +559,21 @@ export const en = {
     exampleItem: "The derived part of an entry, as its file has it:",
     methodology: "What the values mean",
   },
+  changes: {
+    title: "Changes",
+    latestTitle: "Latest changes",
+    added: "New in the registry",
+    removed: "Removed from the registry",
+    changedFields: (fields: string) => `Changed: ${fields}`,
+    notStated: "not stated",
+    commit: (sha: string) => `commit ${sha}`,
+    none: "The version history records no change to this entry.",
+    unavailable: "No version history is available for this copy of the site, so its changes cannot be shown here.",
+    shallow: (date: string) =>
+      `This copy was built from a shortened version history: it shows only changes since ${date}. Earlier changes are missing here, including when the entry was added, if that was earlier.`,
+    more: (count: number) => (count === 1 ? "1 older change" : `${count} older changes`),
+    feedSubtitle: "New entries and changed key facts, newest first.",
+  },
   press: {
     preview: {
       label: "Preview",

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bibtex, citationText, cslJson } from "../../src/lib/outputs/citation.ts";
-import { atomDate, atomFeed, feedItems } from "../../src/lib/outputs/feed.ts";
+import { atomDate, atomFeed } from "../../src/lib/outputs/feed.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
 import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
@@ -49,20 +49,6 @@ describe("feed", () => {
     expect(atomDate("2019")).toBe("2019-01-01T00:00:00Z");
     expect(atomDate("2019-12")).toBe("2019-12-01T00:00:00Z");
     expect(atomDate("2019-12-24")).toBe("2019-12-24T00:00:00Z");
-  });
-
-  it("lists every deployment's review and every dated status step, newest first", () => {
-    const items = feedItems(model, "en", site, new Map());
-    for (const deployment of model.deployments) {
-      expect(
-        items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)),
-        deployment.id,
-      ).toBe(true);
-      const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
-      expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
-    }
-    const dates = items.map((item) => item.updated);
-    expect(dates).toEqual([...dates].sort().reverse());
   });
 
   it("escapes markup in titles", () => {

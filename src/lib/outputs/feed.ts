@@ -1,7 +1,10 @@
-/** The Atom feed of changes: new entries, dated status steps and reviews, newest first. */
-import { localize, t, type Lang } from "../../i18n/index.ts";
+/** The Atom feed of changes read from the repository's history: new entries and changed key facts, newest first. */
+import { t, type Lang } from "../../i18n/index.ts";
 import type { RegistryModel } from "../model/registry-model.ts";
-import { deploymentUrl, feedUrl, homeUrl, publicUrl, recordFilePath } from "../site/urls.ts";
+import type { RecordChange, RegistryHistory } from "../model/record-history.ts";
+import { feedUrl, homeUrl, publicUrl, recordUrl } from "../site/urls.ts";
+import { changeLines, recordTitle } from "../site/change-text.ts";
+import { commitUrl } from "../site/correction-links.ts";
 
 /** One item of the feed. */
 export type FeedItem = { id: string; title: string; updated: string; link: string; summary: string };
@@ -21,56 +24,48 @@ export function atomId(path: string, siteUrl: string | undefined): string {
   return siteUrl ? publicUrl(path, siteUrl) : `urn:x-registry-preview:${path}`;
 }
 
-/** Everything that changed, as feed items, newest first. */
+/** How many changes the feed carries at most: the newest ones. */
+export const feedItemLimit = 50;
+
+/** Whether a change belongs in the feed: a new or removed record, or a changed key fact. */
+export const isFeedworthy = (change: RecordChange) => change.kind !== "changed" || change.facts.length > 0;
+
+/**
+ * The registry's changes as feed items, newest first and at most `limit`: records added (or
+ * removed) and key facts changed, each linking to the record's list of changes.
+ */
 export function feedItems(
   model: RegistryModel,
+  history: RegistryHistory,
   lang: Lang,
   siteUrl: string | undefined,
-  addedDates: Map<string, string>,
+  limit = feedItemLimit,
 ): FeedItem[] {
-  const dict = t(lang);
-  const items: FeedItem[] = [];
-  for (const deployment of model.deployments) {
-    const path = deploymentUrl(lang, deployment.id);
-    const link = publicUrl(path, siteUrl);
-    const name = deployment.displayName[lang];
-    const added = addedDates.get(recordFilePath("deployments", deployment.id));
-    if (added) {
-      items.push({
-        id: atomId(`${path}#added`, siteUrl),
-        title: `${dict.feed.added}: ${name}`,
-        updated: atomDate(added),
-        link,
-        summary: localize(deployment.summary, lang).text,
-      });
-    }
-    deployment.status.forEach((step, i) => {
-      const when = step.date ?? step.asOf;
-      if (!when) return;
-      items.push({
-        id: atomId(`${path}#status-${i}`, siteUrl),
-        title: `${name}: ${dict.label.lifecycleStatus[step.status]}`,
-        updated: atomDate(when),
-        link: `${link}#status`,
-        summary: step.note ? localize(step.note, lang).text : dict.label.lifecycleStatus[step.status],
-      });
+  return history.changes
+    .filter(isFeedworthy)
+    .filter((change) => change.kind === "removed" || recordTitle(model, change, lang) !== undefined)
+    .slice(0, limit)
+    .map((change) => {
+      const name = recordTitle(model, change, lang) ?? change.id;
+      const page =
+        change.kind === "removed" ? homeUrl(lang) : `${recordUrl(change.collection, lang, change.id)}#changes`;
+      const lines = changeLines(change, lang);
+      const commit = commitUrl(change.commit);
+      return {
+        id: atomId(`${recordUrl(change.collection, lang, change.id)}#change-${change.commit}`, siteUrl),
+        title: `${name} – ${lines[0]}`,
+        updated: atomDate(change.date),
+        link: publicUrl(page, siteUrl),
+        summary: [...lines, ...(commit ? [commit] : [])].join("\n"),
+      };
     });
-    items.push({
-      id: atomId(`${path}#reviewed-${deployment.reviewed}`, siteUrl),
-      title: `${dict.feed.reviewed}: ${name}`,
-      updated: atomDate(deployment.reviewed),
-      link,
-      summary: localize(deployment.summary, lang).text,
-    });
-  }
-  return items.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
 }
 
 const escape = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
-/** The feed document. */
-export function atomFeed(items: FeedItem[], lang: Lang, siteUrl: string | undefined): string {
+/** The feed document; `subtitle` says what it covers (e.g. that older history is missing). */
+export function atomFeed(items: FeedItem[], lang: Lang, siteUrl: string | undefined, subtitle?: string): string {
   const dict = t(lang);
   const self = publicUrl(feedUrl(lang), siteUrl);
   const updated = items[0]?.updated ?? atomDate("2019");
@@ -87,6 +82,7 @@ export function atomFeed(items: FeedItem[], lang: Lang, siteUrl: string | undefi
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
   <id>${escape(atomId(feedUrl(lang), siteUrl))}</id>
   <title>${escape(dict.feedTitle)}</title>
+  <subtitle>${escape(subtitle ?? dict.changes.feedSubtitle)}</subtitle>
   <updated>${updated}</updated>
   <link rel="self" href="${escape(self)}"/>
   <link href="${escape(publicUrl(homeUrl(lang), siteUrl))}"/>

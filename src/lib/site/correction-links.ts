@@ -109,6 +109,19 @@ export function repositoryFileUrl(path: string, options: RepositoryConfig = repo
   }
 }
 
+/** A commit shown on the forge; undefined when there is no forge. */
+export function commitUrl(commit: string, options: RepositoryConfig = repository): string | undefined {
+  switch (options.forge) {
+    case "github":
+    case "forgejo":
+      return `${options.repositoryUrl}/commit/${commit}`;
+    case "gitlab":
+      return `${options.repositoryUrl}/-/commit/${commit}`;
+    case "none":
+      return undefined;
+  }
+}
+
 /** The record's YAML file opened in the forge's web editor; undefined when there is no forge. */
 export function editRecordUrl(
   collection: CollectionName,
