@@ -72,8 +72,12 @@ export const de = {
   feed: { added: "Neu im Register", reviewed: "Geprüft" },
   cite: {
     title: "Diesen Eintrag zitieren",
-    line: "{site}: „{title}“. Zuletzt geprüft am {reviewed}, Datenversion {version}. {url}",
+    line: "{site}: „{title}“. Zuletzt geprüft am {reviewed}, Datenversion {version}. {url} (abgerufen am {accessed})",
+    versioned: "Diese Fassung des Datensatzes: {url}",
+    accessed: "abgerufen am",
     copy: "Zitat kopieren",
+    copyBibtex: "BibTeX kopieren",
+    copyCsl: "CSL-JSON kopieren",
     copied: "Kopiert",
     reviewed: "Zuletzt geprüft",
     version: "Datenversion",
@@ -579,6 +583,17 @@ export const de = {
     feedSubtitle: "Neue Einträge und geänderte Kernangaben, neueste zuerst.",
   },
   press: {
+    copyLink: (subject: string) => `Link zu „${subject}“ kopieren`,
+    linkCopied: "Link kopiert",
+    copied: "Kopiert",
+    badge: {
+      title: "Zum Einbinden",
+      intro:
+        "Dieses Abzeichen zeigt die Föderation des Einsatzes mit ihrer Belegstärke und verlinkt auf diesen Eintrag. Es wird beim Bau der Seite neu erzeugt.",
+      alt: (text: string) => `${text} – laut Behörden-Messenger-Register`,
+      copy: "Einbettungscode kopieren",
+      snippetLabel: "HTML zum Einbinden",
+    },
     preview: {
       label: "Vorschau",
       text: "Diese Fassung des Registers ist eine Vorschau ohne öffentliche Adresse. Links, Zitate und Daten nennen Pfade relativ zur Startseite statt fester Adressen; zitieren Sie bitte die veröffentlichte Fassung.",

@@ -73,8 +73,12 @@ export const en = {
   feed: { added: "New in the registry", reviewed: "Reviewed" },
   cite: {
     title: "Cite this entry",
-    line: "{site}: “{title}”. Last reviewed {reviewed}, data version {version}. {url}",
+    line: "{site}: “{title}”. Last reviewed {reviewed}, data version {version}. {url} (accessed {accessed})",
+    versioned: "This version of the record: {url}",
+    accessed: "accessed",
     copy: "Copy citation",
+    copyBibtex: "Copy BibTeX",
+    copyCsl: "Copy CSL-JSON",
     copied: "Copied",
     reviewed: "Last reviewed",
     version: "data version",
@@ -575,6 +579,17 @@ export const en = {
     feedSubtitle: "New entries and changed key facts, newest first.",
   },
   press: {
+    copyLink: (subject: string) => `Copy link to “${subject}”`,
+    linkCopied: "Link copied",
+    copied: "Copied",
+    badge: {
+      title: "Embed",
+      intro:
+        "This badge shows the deployment's federation with how well the sources back it, and links to this entry. Every build of the site draws it afresh.",
+      alt: (text: string) => `${text} – according to the Public-Sector Messenger Registry`,
+      copy: "Copy embed code",
+      snippetLabel: "HTML to embed",
+    },
     preview: {
       label: "Preview",
       text: "This copy of the registry is a preview without a public address. Links, citations and data give paths relative to the home page instead of fixed addresses; please cite the published registry.",

@@ -9,6 +9,10 @@ export type CitationInput = {
   reviewed: string;
   dataVersion: string;
   lang: Lang;
+  /** The day the entry was read, YYYY-MM-DD (the build's day; the page's script makes it the reader's). */
+  accessed: string;
+  /** A link to exactly this version of the record (its file at the commit of its last change), if known. */
+  versionedUrl?: string;
 };
 
 /** The citation line a reader copies; a permalink without a public address (a preview build) is marked as such. */
@@ -20,7 +24,9 @@ export function citationText(entry: CitationInput): string {
     .replace("{title}", entry.title)
     .replace("{reviewed}", entry.reviewed)
     .replace("{version}", entry.dataVersion)
-    .replace("{url}", url);
+    .replace("{url}", url)
+    .replace("{accessed}", entry.accessed)
+    .concat(entry.versionedUrl ? ` ${dict.cite.versioned.replace("{url}", entry.versionedUrl)}` : "");
 }
 
 const bibEscape = (text: string) => text.replace(/([{}\\&%$#_])/g, "\\$1");
@@ -36,7 +42,8 @@ export function bibtex(entry: CitationInput): string {
     `  howpublished = {\\url{${entry.permalink}}},`,
     `  year = {${year}},`,
     ...(month ? [`  month = {${Number(month)}},`] : []),
-    `  note = {${bibEscape(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
+    `  urldate = {${entry.accessed}},`,
+    `  note = {${bibEscape(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}${entry.versionedUrl ? `, \\url{${entry.versionedUrl}}` : ""}},`,
     `  language = {${entry.lang === "de" ? "german" : "english"}}`,
     `}`,
   ].join("\n");
@@ -54,7 +61,9 @@ export function cslJson(entry: CitationInput): Record<string, unknown> {
     author: [{ literal: dict.siteName }],
     URL: entry.permalink,
     issued: { "date-parts": [parts] },
+    accessed: { "date-parts": [entry.accessed.split("-").map(Number)] },
     version: entry.dataVersion,
+    ...(entry.versionedUrl ? { note: entry.versionedUrl } : {}),
     language: entry.lang,
   };
 }

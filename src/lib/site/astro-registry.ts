@@ -45,6 +45,9 @@ export function getRecordChanges(collection: CollectionName, id: string): Record
   return changesOf(getRegistryHistory(), collection, id);
 }
 
+/** The day this build ran, YYYY-MM-DD: the access date a citation states until the reader's browser sets today's. */
+export const buildDate = new Date().toISOString().slice(0, 10);
+
 let version: Promise<string> | undefined;
 
 /** The data version (a fingerprint of all records), computed once per build. */

@@ -109,6 +109,26 @@ export function repositoryFileUrl(path: string, options: RepositoryConfig = repo
   }
 }
 
+/** A record's file as it was at one commit, on the forge: a link to exactly that version; undefined without a forge. */
+export function recordFileAtCommitUrl(
+  collection: CollectionName,
+  id: string,
+  commit: string,
+  options: RepositoryConfig = repository,
+): string | undefined {
+  const file = recordFilePath(collection, id);
+  switch (options.forge) {
+    case "github":
+      return `${options.repositoryUrl}/blob/${commit}/${file}`;
+    case "gitlab":
+      return `${options.repositoryUrl}/-/blob/${commit}/${file}`;
+    case "forgejo":
+      return `${options.repositoryUrl}/src/commit/${commit}/${file}`;
+    case "none":
+      return undefined;
+  }
+}
+
 /** A commit shown on the forge; undefined when there is no forge. */
 export function commitUrl(commit: string, options: RepositoryConfig = repository): string | undefined {
   switch (options.forge) {

@@ -72,6 +72,38 @@ export const recordFilePath = (collection: CollectionName, id: string) => `data/
 /** The key of a record page's own social card below og/, e.g. `de/deployments/<id>`. */
 export const recordCardKey = (collection: CollectionName, lang: Lang, id: string) => `${lang}/${collection}/${id}`;
 
+/** The site pages that have a card of their own besides records and countries. */
+export type CardPage =
+  "home" | "table" | "overview" | "products" | "protocols" | "positions" | "countries" | "coverage" | "api";
+
+/** The key of a main page's card, e.g. `de/table`. */
+export const pageCardKey = (lang: Lang, page: CardPage) => `${lang}/${page}`;
+
+/** The key of a country's (or organisation's) card, e.g. `de/countries/fr`. */
+export const countryCardKey = (lang: Lang, code: string) => `${lang}/countries/${code.toLowerCase()}`;
+
+const cardPages = new Set<string>([
+  "table",
+  "overview",
+  "products",
+  "protocols",
+  "positions",
+  "countries",
+  "coverage",
+  "api",
+]);
+
+/**
+ * The card a page shows when it names none: a record's or country's own card, a main page's
+ * card, or the home card of its language. Record and country pages' addresses are their card keys.
+ */
+export function cardKeyOfPath(pathname: string, lang: Lang): string {
+  const rest = pathname.slice(basePath.length).replace(/\/+$/, "");
+  if (/^(de|en)\/(deployments|products|positions|countries)\/[a-z0-9-]+$/.test(rest)) return rest;
+  const page = rest.slice(3);
+  return cardPages.has(page) ? pageCardKey(lang, page as CardPage) : pageCardKey(lang, "home");
+}
+
 /** The social card image of a page; `key` is e.g. `de/home` or a `recordCardKey`. */
 export const socialCardUrl = (key: string) => assetUrl(`og/${key}.png`);
 
@@ -86,6 +118,16 @@ export const apiRecordUrl = (collection: CollectionName, id: string) => apiUrl(`
 export const apiSchemaUrl = (name: string) => apiUrl(`${name}.schema.json`);
 /** The page describing the API for people. */
 export const apiDocsUrl = (lang: Lang) => path(lang, "api");
+
+/**
+ * The anchor of a key fact on a record page: its field, with anything but letters and digits as
+ * a hyphen, e.g. `federation`, `licences-client`, `approvals-vs-nfd`.
+ */
+export const factAnchor = (field: string) =>
+  field
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
