@@ -593,6 +593,16 @@ export const de = {
       alt: (text: string) => `${text} – laut Behörden-Messenger-Register`,
       copy: "Einbettungscode kopieren",
       snippetLabel: "HTML zum Einbinden",
+      certainty: {
+        confirmed: "bestätigt",
+        vendor: "laut Hersteller",
+        reported: "berichtet",
+        secondary: "Sekundärquelle",
+        presumed: "vermutet",
+        unknown: "unbelegt",
+        unattributed: "unbelegt",
+        disputed: "umstritten",
+      },
     },
     preview: {
       label: "Vorschau",

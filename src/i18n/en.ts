@@ -589,6 +589,16 @@ export const en = {
       alt: (text: string) => `${text} – according to the Public-Sector Messenger Registry`,
       copy: "Copy embed code",
       snippetLabel: "HTML to embed",
+      certainty: {
+        confirmed: "confirmed",
+        vendor: "per vendor",
+        reported: "reported",
+        secondary: "secondary source",
+        presumed: "presumed",
+        unknown: "unsourced",
+        unattributed: "unsourced",
+        disputed: "disputed",
+      },
     },
     preview: {
       label: "Preview",

@@ -107,6 +107,9 @@ export function cardKeyOfPath(pathname: string, lang: Lang): string {
 /** The social card image of a page; `key` is e.g. `de/home` or a `recordCardKey`. */
 export const socialCardUrl = (key: string) => assetUrl(`og/${key}.png`);
 
+/** A deployment's embeddable badge (its federation as an SVG), per language. */
+export const badgeUrl = (lang: Lang, id: string) => assetUrl(`badges/${lang}/${id}.svg`);
+
 /** The Atom feed of changes, per language. */
 export const feedUrl = (lang: Lang) => assetUrl(`${lang}/feed.xml`);
 

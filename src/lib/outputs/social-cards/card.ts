@@ -10,7 +10,7 @@ import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../../model/registry-model.ts";
 import { countryCardKey, pageCardKey, recordCardKey, type CardPage } from "../../site/urls.ts";
 import { allDeploymentFacts, productFacts, type KeyFactRow } from "../../model/key-facts.ts";
-import { factHeadlineText, factName } from "../../site/fact-text.ts";
+import { factHeadlineText, factName, factValueLabel } from "../../site/fact-text.ts";
 import { isPresumption, type ClaimSummary } from "../../model/derive.ts";
 import { confidence as confidenceLevels } from "../../../schema/vocabulary.ts";
 import { siteHome } from "../../../config.ts";
@@ -55,7 +55,10 @@ export function cardFact(row: KeyFactRow, summary: ClaimSummary<string>, lang: L
   const text = factHeadlineText(row, summary, lang);
   // "Freie Software: freie Software" says it twice: a value that names its fact stands alone.
   const base = { label: text.toLowerCase().includes(label.toLowerCase()) ? "" : label, value: text };
-  if (summary.kind === "disputed") return { ...base, certainty: "disputed", note: dict.disputed };
+  if (summary.kind === "disputed") {
+    const values = summary.values.map((value) => factValueLabel(row, value, lang)).join(" / ");
+    return { label, value: values, certainty: "disputed", note: dict.disputed };
+  }
   if (isPresumption(summary)) return { ...base, certainty: "presumed", note: dict.presumption };
   const given = new Set(summary.claims.map((claim) => claim.confidence));
   const strongest = confidenceLevels.options.find((level) => given.has(level));
@@ -275,7 +278,7 @@ export function cardTree(card: CardModel): Element {
                 {
                   display: "flex",
                   flexDirection: "column",
-                  width: 354,
+                  width: 340,
                   padding: "8px 16px",
                   borderRadius: 10,
                   ...certaintyStyle[fact.certainty],
