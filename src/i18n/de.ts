@@ -137,6 +137,12 @@ export const de = {
   linkMissing: "Link fehlt – hilf uns",
   correction: {
     request: "Korrektur vorschlagen",
+    titlePrefix: "Korrektur",
+    newDeploymentTitle: "Neuer Einsatz",
+    ofProduct: (product: string) => `betrifft das Produkt ${product}`,
+    reportDeployment: "Einen fehlenden Einsatz melden",
+    reportDeploymentText:
+      "Sie kennen eine Behörde, die hier fehlt? Ein vorbereitetes Formular fragt nach dem, was wir brauchen.",
     editRecord: "Datensatz bearbeiten",
     editRecordTitle: "Die YAML-Datei dieses Eintrags im Web-Editor öffnen",
     sourceName: (number: string, publisher: string) => `Quelle [${number}], ${publisher}`,

@@ -138,6 +138,11 @@ export const en = {
   linkMissing: "link missing: help us",
   correction: {
     request: "Request a correction",
+    titlePrefix: "Correction",
+    newDeploymentTitle: "New deployment",
+    ofProduct: (product: string) => `corrects the product ${product}`,
+    reportDeployment: "Report a missing deployment",
+    reportDeploymentText: "Know of a public body that is missing here? A prepared form asks for what we need.",
     editRecord: "Edit this record",
     editRecordTitle: "Open this entry's YAML file in the web editor",
     sourceName: (number: string, publisher: string) => `source [${number}], ${publisher}`,

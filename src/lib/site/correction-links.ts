@@ -16,17 +16,21 @@ export type CorrectionEntry = {
   id: string;
   /** Public address of the record's page (relative to the site's root in a preview build). */
   permalink: string;
+  /** The record's name as its page shows it, e.g. "Polizei Hessen: HePolChat"; the issue title names it. */
+  name?: string;
 };
 
-/** The correction entry of a record's page in one language, with its public permalink. */
-export function correctionEntry(collection: CollectionName, id: string, lang: Lang): CorrectionEntry {
-  return { collection, id, permalink: publicUrl(recordUrl(collection, lang, id)) };
+/** The correction entry of a record's page in one language, with its public permalink and its name. */
+export function correctionEntry(collection: CollectionName, id: string, lang: Lang, name?: string): CorrectionEntry {
+  return { collection, id, permalink: publicUrl(recordUrl(collection, lang, id)), ...(name ? { name } : {}) };
 }
 
 /** What a correction link is about: a record, and optionally one field with its current value. */
 export type CorrectionTarget = CorrectionEntry & {
   /** The field as written in the YAML, e.g. `federation`, `licences.client`, `sources[heise-2020]`. */
   field?: string;
+  /** The field's name as the page shows it, e.g. "Föderation"; the issue title names it. */
+  fieldLabel?: string;
   /** The value the site shows now, as text. */
   currentValue?: string;
   /** The reader's language: the questions in the issue are asked in it. */
@@ -39,9 +43,15 @@ export type CorrectionTarget = CorrectionEntry & {
  */
 export const githubCorrectionFields = ["entry", "permalink", "field", "current"] as const;
 
-/** Title of a correction issue: `Correction: <id> – <field>`. */
-export function correctionTitle(target: Pick<CorrectionTarget, "id" | "field">): string {
-  return target.field ? `Correction: ${target.id} – ${target.field}` : `Correction: ${target.id}`;
+/**
+ * Title of a correction issue in the reader's language, naming the record and field as the page
+ * does: `Korrektur: Polizei Hessen: HePolChat – Föderation` (the id and YAML key where no name is known).
+ */
+export function correctionTitle(
+  target: Pick<CorrectionTarget, "id" | "field" | "name" | "fieldLabel" | "lang">,
+): string {
+  const what = target.field ? ` – ${target.fieldLabel ?? target.field}` : "";
+  return `${t(target.lang).correction.titlePrefix}: ${target.name ?? target.id}${what}`;
 }
 
 /** Text of a correction issue for forges without issue forms, and for mail: the facts, then the maintainers' questions. */
@@ -82,7 +92,7 @@ export function correctionIssueUrl(
 
 /** A new-issue link (or mail) for reporting a deployment the registry lacks. */
 export function newDeploymentIssueUrl(lang: Lang, options: RepositoryConfig = repository): string | undefined {
-  const title = "New deployment: ";
+  const title = `${t(lang).correction.newDeploymentTitle}: `;
   if (options.forge === "github") {
     return `${options.repositoryUrl}/issues/new?${new URLSearchParams({ template: "new-deployment.yml", title })}`;
   }
