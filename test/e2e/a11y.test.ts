@@ -56,6 +56,8 @@ const pages: { name: string; path: (lang: Lang) => string; ready: (page: Page, l
   },
   { name: "coverage", path: (lang) => `/${lang}/coverage/`, ready: async () => {} },
   { name: "methodology", path: (lang) => `/${lang}/methodology/`, ready: async () => {} },
+  { name: "API", path: (lang) => `/${lang}/api/`, ready: async () => {} },
+  { name: "contribute", path: (lang) => `/${lang}/contribute/`, ready: async () => {} },
   {
     name: "search results for Stashcat",
     path: (lang) => `/${lang}/search/?q=Stashcat`,
