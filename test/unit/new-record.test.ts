@@ -18,7 +18,8 @@ const run = (...args: string[]) =>
   });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run new", () => {
+// Each case starts the CLI as a person would; on a loaded machine a start takes seconds.
+describe("npm run new", { timeout: 180_000 }, () => {
   it("writes a deployment, a product and a position skeleton that npm run validate accepts unchanged", () => {
     expect(run("deployment", "de-beispiel-amt", "--product", "threema").status).toBe(0);
     expect(run("product", "beispiel-chat").status).toBe(0);
