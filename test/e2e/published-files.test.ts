@@ -37,18 +37,20 @@ describe("open data", () => {
     const firstCells = text
       .replace(/^\uFEFF/, "")
       .split("\r\n")
-      .filter((line) => /^[a-z]{2,3}-[a-z0-9-]+,https:/.test(line))
+      .filter((line) => /^[a-z]{2,3}-[a-z0-9-]+,(https:|\/)/.test(line))
       .map((line) => line.split(",")[0]);
     expect(firstCells.sort()).toEqual(ids("deployments"));
   });
 });
 
 describe("feeds and sitemap", () => {
-  it.each(["de", "en"])("the %s Atom feed is well-formed and names every deployment", async (lang) => {
+  it.each(["de", "en"])("the %s Atom feed is well-formed and every item links to a page of the site", async (lang) => {
     const xml = await (await get(`/${lang}/feed.xml`)).text();
     const parser = new DOMParserLike(xml);
     expect(parser.root).toBe("feed");
-    for (const id of ids("deployments")) expect(xml, id).toContain(`/${lang}/deployments/${id}/`);
+    for (const [, href] of xml.matchAll(/<entry>[\s\S]*?<link href="([^"]+)"/g)) {
+      expect((await fetch(siteUrl(href!.replace(/&amp;/g, "&")))).status, href).toBe(200);
+    }
   });
 
   it("the sitemap that robots.txt names lists every entry page in both languages", async () => {
@@ -84,7 +86,7 @@ describe("social cards", () => {
       const html = await (await get(`/en/deployments/${id}/`)).text();
       const image = /<meta property="og:image" content="([^"]+)"/.exec(html)?.[1];
       expect(image, id).toMatch(new RegExp(`/og/en/deployments/${id}\\.png$`));
-      const png = Buffer.from(await (await get(new URL(image!).pathname)).arrayBuffer());
+      const png = Buffer.from(await (await get(new URL(image!, siteUrl("/")).pathname)).arrayBuffer());
       expect(png.subarray(1, 4).toString()).toBe("PNG");
       expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
     }

@@ -4,13 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bibtex, citationText, cslJson } from "../../src/lib/outputs/citation.ts";
-import { atomDate, atomFeed, feedItems } from "../../src/lib/outputs/feed.ts";
+import { atomDate, atomFeed } from "../../src/lib/outputs/feed.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
-import { deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
+import { allCards, cardFact, deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
+import { metaDescription } from "../../src/lib/site/meta-description.ts";
+import { productFacts } from "../../src/lib/model/key-facts.ts";
+import { summarizeClaims } from "../../src/lib/model/derive.ts";
 import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
 const model = registryFromFiles("data");
-const site = new URL("https://registry.example.org");
+const site = "https://registry.example.org";
 const entry = {
   id: "de-x",
   title: "Polizei & Co: {Chat}",
@@ -18,6 +21,8 @@ const entry = {
   reviewed: "2026-11-26",
   dataVersion: "abc123def456",
   lang: "de" as const,
+  accessed: "2026-12-01",
+  versionedUrl: "https://forge.test/o/r/blob/0123abc/data/deployments/de-x.yaml",
 };
 
 describe("citation", () => {
@@ -51,20 +56,6 @@ describe("feed", () => {
     expect(atomDate("2019-12-24")).toBe("2019-12-24T00:00:00Z");
   });
 
-  it("lists every deployment's review and every dated status step, newest first", () => {
-    const items = feedItems(model, "en", site, new Map());
-    for (const deployment of model.deployments) {
-      expect(
-        items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)),
-        deployment.id,
-      ).toBe(true);
-      const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
-      expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
-    }
-    const dates = items.map((item) => item.updated);
-    expect(dates).toEqual([...dates].sort().reverse());
-  });
-
   it("escapes markup in titles", () => {
     const xml = atomFeed(
       [{ id: "https://x/#1", title: "A & <B>", updated: "2020-01-01T00:00:00Z", link: "https://x/", summary: "s" }],
@@ -72,6 +63,40 @@ describe("feed", () => {
       site,
     );
     expect(xml).toContain("<title>A &amp; &lt;B&gt;</title>");
+  });
+});
+
+describe("citation for the press", () => {
+  it("states when the entry was read and links exactly this version of the record", () => {
+    expect(citationText(entry)).toContain("(abgerufen am 2026-12-01)");
+    expect(citationText(entry)).toContain(`Diese Fassung des Datensatzes: ${entry.versionedUrl}`);
+    expect(bibtex(entry)).toContain("urldate = {2026-12-01}");
+    expect(bibtex(entry)).toContain(`\\url{${entry.versionedUrl}}`);
+    expect(cslJson(entry)).toMatchObject({ accessed: { "date-parts": [[2026, 12, 1]] }, note: entry.versionedUrl });
+    expect(citationText({ ...entry, versionedUrl: undefined })).not.toContain("Fassung des Datensatzes");
+  });
+
+  it("marks a preview build's relative permalink as having no public address", () => {
+    expect(citationText({ ...entry, permalink: "/de/deployments/de-x/" })).toContain(
+      "/de/deployments/de-x/ (Vorschau, keine öffentliche Adresse)",
+    );
+  });
+});
+
+describe("meta description", () => {
+  it("keeps a short text whole and cuts a long one at a word boundary with an ellipsis", () => {
+    expect(metaDescription("  Kurz   und gut. ")).toBe("Kurz und gut.");
+    const long = `${"Wort ".repeat(40)}Ende`;
+    const cut = metaDescription(long);
+    expect(cut.length).toBeLessThanOrEqual(160);
+    expect(cut).toMatch(/^(Wort )+Wort…$/);
+    for (const deployment of model.deployments) {
+      const text = metaDescription(
+        typeof deployment.summary === "string" ? deployment.summary : (deployment.summary.de ?? ""),
+      );
+      expect(text.length, deployment.id).toBeLessThanOrEqual(160);
+      expect(text, deployment.id).not.toMatch(/\s…$/);
+    }
   });
 });
 
@@ -94,6 +119,49 @@ describe("social cards", () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
+  });
+
+  it("label every fact, never repeat a name, and show how sure each fact is", () => {
+    const tchap = deploymentCard(
+      model.deployments.find((d) => d.id === "fr-tchap")!,
+      "de",
+    );
+    const text = [tchap.kicker, tchap.title, tchap.subtitle, ...tchap.facts.map((f) => `${f.label} ${f.value}`)].join(
+      " | ",
+    );
+    expect(text).not.toMatch(/Tchap · Tchap/);
+    expect(tchap.facts.map((fact) => fact.label)).toContain("Föderation");
+    for (const fact of tchap.facts)
+      expect(fact.label === "" || !fact.value.includes(fact.label), fact.value).toBe(true);
+    const free = tchap.facts.find((fact) => fact.value === "freie Software" || fact.label === "Freie Software")!;
+    expect(`${free.label}: ${free.value}`).not.toBe("Freie Software: freie Software");
+    const freeSoftware = productFacts.find((row) => row.key === "freeSoftware")!;
+    const presumed = cardFact(
+      freeSoftware,
+      summarizeClaims([{ value: "free", sources: [], confidence: "presumed" }], "unknown"),
+      "en",
+    );
+    expect(presumed).toMatchObject({ certainty: "presumed", note: "editorial presumption" });
+    const confirmed = cardFact(
+      freeSoftware,
+      summarizeClaims([{ value: "free", sources: ["a"], confidence: "confirmed" }], "unknown"),
+      "en",
+    );
+    expect(confirmed.certainty).toBe("sourced");
+    expect(confirmed.note).toBe("confirmed by an official source");
+  });
+
+  it("exist for every product, position and country and the main pages, each with its own key", () => {
+    const keys = allCards(model, ["de", "en"]).map((card) => card.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const lang of ["de", "en"]) {
+      for (const product of model.products) expect(keys).toContain(`${lang}/products/${product.id}`);
+      for (const position of model.positions) expect(keys).toContain(`${lang}/positions/${position.id}`);
+      for (const d of model.deployments) expect(keys).toContain(`${lang}/countries/${d.jurisdiction.toLowerCase()}`);
+      for (const page of ["home", "table", "overview", "products", "positions", "countries", "api"]) {
+        expect(keys).toContain(`${lang}/${page}`);
+      }
+    }
   });
 
   it("get a new cache key when what they show changes", async () => {

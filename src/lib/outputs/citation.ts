@@ -9,9 +9,13 @@ export type CitationInput = {
   reviewed: string;
   dataVersion: string;
   lang: Lang;
+  /** The day the entry was read, YYYY-MM-DD (the build's day; the page's script makes it the reader's). */
+  accessed: string;
+  /** A link to exactly this version of the record (its file at the commit of its last change), if known. */
+  versionedUrl?: string;
 };
 
-/** The citation line a reader copies. */
+/** The citation line a reader copies; a permalink without a public address (a preview build) is marked as such. */
 export function citationText(entry: CitationInput): string {
   const dict = t(entry.lang);
   const values: Record<string, string> = {
@@ -19,11 +23,13 @@ export function citationText(entry: CitationInput): string {
     title: entry.title,
     reviewed: entry.reviewed,
     version: entry.dataVersion,
-    url: entry.permalink,
+    url: /^https?:/.test(entry.permalink) ? entry.permalink : `${entry.permalink} ${dict.press.preview.address}`,
+    accessed: entry.accessed,
   };
   // One pass with a function: a title containing "$&" or "{url}" is inserted as it is, never
   // read as a replacement pattern or filled in by a later placeholder.
-  return dict.cite.line.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  const line = dict.cite.line.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return entry.versionedUrl ? `${line} ${dict.cite.versioned.replace("{url}", () => entry.versionedUrl!)}` : line;
 }
 
 /**
@@ -66,7 +72,8 @@ export function bibtex(entry: CitationInput): string {
     `  howpublished = {\\url{${bibUrl(entry.permalink)}}},`,
     `  year = {${year}},`,
     ...(month ? [`  month = {${Number(month)}},`] : []),
-    `  note = {${bibText(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
+    `  urldate = {${entry.accessed}},`,
+    `  note = {${bibText(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}${entry.versionedUrl ? `, \\url{${bibUrl(entry.versionedUrl)}}` : ""}},`,
     `  language = {${t(entry.lang).bibtexLanguage}}`,
     `}`,
   ].join("\n");
@@ -84,7 +91,9 @@ export function cslJson(entry: CitationInput): Record<string, unknown> {
     author: [{ literal: dict.siteName }],
     URL: entry.permalink,
     issued: { "date-parts": [parts] },
+    accessed: { "date-parts": [entry.accessed.split("-").map(Number)] },
     version: entry.dataVersion,
+    ...(entry.versionedUrl ? { note: entry.versionedUrl } : {}),
     language: entry.lang,
   };
 }

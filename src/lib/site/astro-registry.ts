@@ -6,6 +6,9 @@ import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
 import { headlineValue, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
+import { changesOf, registryHistory, type RecordChange, type RegistryHistory } from "../model/record-history.ts";
+import { registryDataDir } from "../../config.ts";
+import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
   type DeploymentEntry,
@@ -31,6 +34,19 @@ function registry() {
   cache ??= load();
   return cache;
 }
+
+/** The registry's changes from the repository's history (see record-history.ts), read once per build. */
+export function getRegistryHistory(): RegistryHistory {
+  return registryHistory(registryDataDir);
+}
+
+/** One record's changes, newest first. */
+export function getRecordChanges(collection: CollectionName, id: string): RecordChange[] {
+  return changesOf(getRegistryHistory(), collection, id);
+}
+
+/** The day this build ran, YYYY-MM-DD: the access date a citation states until the reader's browser sets today's. */
+export const buildDate = new Date().toISOString().slice(0, 10);
 
 let version: Promise<string> | undefined;
 
