@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { oneBuildAtATime } from "./one-build-at-a-time.ts";
 
 /** Every text file of a built site, by its path inside the site. */
 function textFiles(dir: string): Map<string, string> {
@@ -18,6 +19,9 @@ function textFiles(dir: string): Map<string, string> {
   }
   return files;
 }
+
+/** The ids of a collection's records in data/. */
+const ids = (collection: string) => readdirSync(`data/${collection}`).map((name) => name.replace(/\.yaml$/, ""));
 
 /** Addresses that exist nowhere: the old default domain and the placeholder repository. */
 const placeholders = [/example\.org/, /behoerden-messenger\/register/];
@@ -59,6 +63,7 @@ describe("a preview build (no SITE_URL)", () => {
     expect(entry).not.toContain('property="og:url"');
     expect(entry).toMatch(/\/de\/deployments\/de-bund-wire\/ \(Vorschau, keine öffentliche Adresse\)/);
     expect(files.get("robots.txt")).not.toContain("Sitemap:");
+    expect(files.has("sitemap-index.xml")).toBe(false);
   });
 });
 
@@ -71,9 +76,11 @@ describe("a build with SITE_URL and BASE_PATH", () => {
     dir = mkdtempSync(join(tmpdir(), "registry-published-"));
     const env = { SITE_URL: siteUrl, BASE_PATH: "/registry" };
     // The pages, feeds and exports are what carry addresses; cards and the search index do not.
-    for (const step of buildSteps(dir).filter((step) => ["validate", "astro build"].includes(step.label))) {
-      await runStep(step, { echo: false, env });
-    }
+    await oneBuildAtATime(async () => {
+      for (const step of buildSteps(dir).filter((step) => ["validate", "astro build"].includes(step.label))) {
+        await runStep(step, { echo: false, env });
+      }
+    });
     files = textFiles(dir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,7 +94,7 @@ describe("a build with SITE_URL and BASE_PATH", () => {
     expect(entry).not.toContain(`class="preview-notice"`);
   });
 
-  it("uses it in every export permalink, the feeds, the sitemap and robots.txt", () => {
+  it("uses it in every export permalink and the feeds", () => {
     for (const collection of ["deployments", "products", "positions"]) {
       const document = JSON.parse(files.get(`api/v1/${collection}.json`)!) as Record<
         string,
@@ -101,8 +108,26 @@ describe("a build with SITE_URL and BASE_PATH", () => {
     const csv = files.get("api/v1/deployments.csv")!;
     expect(csv).toContain(`,${siteUrl}/de/deployments/fr-tchap/,${siteUrl}/en/deployments/fr-tchap/,`);
     expect(files.get("en/feed.xml")).toContain(`<id>${siteUrl}/en/feed.xml</id>`);
-    expect(files.get("sitemap.xml")).toContain(`<loc>${siteUrl}/de/deployments/fr-tchap/</loc>`);
-    expect(files.get("robots.txt")).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+  });
+
+  it("has a sitemap, named in robots.txt, with every entry page in both languages and its counterpart", () => {
+    const robots = files.get("robots.txt")!;
+    const indexUrl = /^Sitemap: (\S+)$/m.exec(robots)?.[1];
+    expect(indexUrl).toBe(`${siteUrl}/sitemap-index.xml`);
+    const parts = [...files.get("sitemap-index.xml")!.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => match[1]!);
+    expect(parts.length).toBeGreaterThan(0);
+    const xml = parts.map((part) => files.get(part.slice(`${siteUrl}/`.length))!).join("");
+    for (const id of ids("deployments")) {
+      for (const lang of ["de", "en"])
+        expect(xml, `${lang} ${id}`).toContain(`<loc>${siteUrl}/${lang}/deployments/${id}/</loc>`);
+    }
+    const entry = /<url>\s*<loc>[^<]*\/de\/deployments\/([^/]+)\/<\/loc>(.*?)<\/url>/gs;
+    const alternates = new Map([...xml.matchAll(entry)].map((match) => [match[1]!, match[2]!]));
+    for (const id of ids("deployments")) {
+      for (const lang of ["de", "en"]) {
+        expect(alternates.get(id), id).toContain(`hreflang="${lang}" href="${siteUrl}/${lang}/deployments/${id}/"`);
+      }
+    }
   });
 
   it("has no placeholder address and no preview address anywhere", () => {

@@ -7,12 +7,10 @@ import type { DeploymentEntry } from "../model/registry-model.ts";
 import { keyFactRow } from "../model/key-facts.ts";
 import { factName, factValueLabel } from "../site/fact-text.ts";
 import { confidence as confidenceLevels } from "../../schema/vocabulary.ts";
+import { xmlText } from "./feed.ts";
 
 /** What a badge says, and how wide its two halves are drawn. */
 export type Badge = { label: string; value: string; text: string; svg: string; width: number; height: number };
-
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /** Roughly how wide a text is drawn at 11px in a sans-serif font: enough for the box, never clipped. */
 const textWidth = (text: string) => Math.ceil([...text].length * 6.6) + 12;
@@ -54,15 +52,15 @@ export function federationBadge(deployment: DeploymentEntry, lang: Lang): Badge 
   const [left, right] = [textWidth(label), textWidth(value)];
   const width = left + right;
   const height = 20;
-  const title = escapeXml(dict.press.badge.alt(text));
+  const title = xmlText(dict.press.badge.alt(text));
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${title}">
   <title>${title}</title>
   <rect width="${left}" height="${height}" rx="3" fill="#44525f"/>
   <rect x="${left - 3}" width="${right + 3}" height="${height}" rx="3" fill="${colours[colourKey] ?? colours.unknown}"/>
   <rect x="${left - 3}" width="6" height="${height}" fill="${colours[colourKey] ?? colours.unknown}"/>
   <g fill="#ffffff" font-family="Verdana, DejaVu Sans, sans-serif" font-size="11" aria-hidden="true">
-    <text x="6" y="14">${escapeXml(label)}</text>
-    <text x="${left + 6}" y="14">${escapeXml(value)}</text>
+    <text x="6" y="14">${xmlText(label)}</text>
+    <text x="${left + 6}" y="14">${xmlText(value)}</text>
   </g>
 </svg>
 `;
