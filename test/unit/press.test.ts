@@ -8,7 +8,7 @@ import { atomDate, atomFeed } from "../../src/lib/outputs/feed.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { allCards, cardFact, deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
 import { metaDescription } from "../../src/lib/site/meta-description.ts";
-import { productFacts } from "../../src/lib/model/key-facts.ts";
+import { allDeploymentFacts, productFacts } from "../../src/lib/model/key-facts.ts";
 import { summarizeClaims } from "../../src/lib/model/derive.ts";
 import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
@@ -36,6 +36,20 @@ describe("citation", () => {
       "abc123def456",
     ])
       expect(line).toContain(part);
+  });
+
+  it("never calls an unreviewed entry reviewed: it gives the last change instead, or no date at all", () => {
+    const unreviewed = { ...entry, reviewed: undefined, lastChanged: "2026-11-30" };
+    const line = citationText(unreviewed);
+    expect(line).toContain("2026-11-30");
+    expect(line).toContain("Noch nicht redaktionell geprüft");
+    expect(line).not.toContain("Zuletzt geprüft");
+    expect(bibtex(unreviewed)).toContain("Zuletzt geändert 2026-11-30");
+    const undated = { ...entry, reviewed: undefined };
+    // The one date left is the day the reader accessed the entry.
+    expect(citationText(undated).match(/\d{4}-\d{2}-\d{2}/g)).toEqual([entry.accessed]);
+    expect(citationText(undated)).toContain(`abgerufen am ${entry.accessed}`);
+    expect(cslJson(undated)).not.toHaveProperty("issued");
   });
 
   it("escapes BibTeX specials and gives CSL-JSON a date", () => {
@@ -169,5 +183,27 @@ describe("social cards", () => {
     const card = cards[0]!;
     expect(cardHash(card, fonts)).toBe(cardHash({ ...card }, fonts));
     expect(cardHash({ ...card, footer: "Stand 2030-01-01" }, fonts)).not.toBe(cardHash(card, fonts));
+  });
+});
+
+describe("social card facts", () => {
+  const headlineKeys = allDeploymentFacts.filter((row) => row.headline).map((row) => row.key);
+  it("mark a value that rests only on a presumption with whose it is, and name a vendor protocol", () => {
+    for (const deployment of model.deployments) {
+      const card = deploymentCard(deployment, "en");
+      const federation = deployment.record.federation;
+      const fact = card.facts[headlineKeys.indexOf("federation")]!;
+      const presumedBy = new Set(federation.map((claim) => claim.presumedBy));
+      if (federation.length > 0 && federation.every((claim) => claim.confidence === "presumed" && !claim.until)) {
+        const who = presumedBy.size > 1 ? "article, editors" : presumedBy.has("editors") ? "editors" : "article";
+        expect(fact, deployment.id).toMatchObject({ certainty: "presumed", note: who });
+      } else {
+        expect(fact.certainty, deployment.id).not.toBe("presumed");
+      }
+      const name = deployment.productEntry?.record.protocolName;
+      if (name && deployment.facts.protocol.kind === "agreed" && deployment.facts.protocol.value === "vendor") {
+        expect(card.facts[headlineKeys.indexOf("protocol")]!.value, deployment.id).toBe(`vendor protocol (${name})`);
+      }
+    }
   });
 });

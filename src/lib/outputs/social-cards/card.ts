@@ -9,8 +9,8 @@
 import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../../model/registry-model.ts";
 import { cardPages, countryCardKey, pageCardKey, recordCardKey, type CardPage } from "../../site/urls.ts";
-import { allDeploymentFacts, productFacts, type KeyFactRow } from "../../model/key-facts.ts";
-import { factHeadlineText, factName, factValueLabel } from "../../site/fact-text.ts";
+import { allDeploymentFacts, productFacts, recordOf, type KeyFactRow } from "../../model/key-facts.ts";
+import { factHeadlineText, factLabelsWithDetails, factMark, factName, factValueLabel } from "../../site/fact-text.ts";
 import { isPresumption, type ClaimSummary } from "../../model/derive.ts";
 import { confidence as confidenceLevels } from "../../../schema/vocabulary.ts";
 import { siteHome } from "../../../config.ts";
@@ -40,27 +40,39 @@ export type CardModel = {
   footer: string;
 };
 
-/** The card's last line: the date of the data, the registry's name and where it lives (or that it is a preview). */
-function footer(lang: Lang, asOf?: string, siteUrl = siteHome.siteUrl): string {
+/** The card's last line: the day of the last review (if any), the registry's name and where it lives (or that it is a preview). */
+function footer(lang: Lang, reviewed?: string, siteUrl = siteHome.siteUrl): string {
   const dict = t(lang);
   const home = siteUrl
     ? new URL(siteUrl).host + new URL(siteUrl).pathname.replace(/\/$/, "")
     : dict.press.preview.label;
-  return [asOf ? `${dict.cards.asOf} ${asOf}` : undefined, dict.siteName, home].filter(Boolean).join(" · ");
+  return [reviewed ? `${dict.cards.reviewed} ${reviewed}` : undefined, dict.siteName, home].filter(Boolean).join(" · ");
 }
 
-/** A fact as a card shows it: labelled, with the value in words and how sure the sources are. */
-export function cardFact(row: KeyFactRow, summary: ClaimSummary<string>, lang: Lang): CardFact {
+/**
+ * A fact as a card shows it: labelled, with the value in words and how sure the sources are.
+ * With the record it comes from, an agreed value carries its details (e.g. the vendor protocol's name).
+ */
+export function cardFact(
+  row: KeyFactRow,
+  summary: ClaimSummary<string>,
+  lang: Lang,
+  record?: Parameters<typeof factLabelsWithDetails>[2],
+): CardFact {
   const dict = t(lang);
   const label = factName(row, lang);
-  const text = factHeadlineText(row, summary, lang);
+  const text =
+    summary.kind === "agreed" && record
+      ? (factLabelsWithDetails(row, lang, record)[summary.value] ?? summary.value)
+      : factHeadlineText(row, summary, lang);
   // "Freie Software: freie Software" says it twice: a value that names its fact stands alone.
   const base = { label: text.toLowerCase().includes(label.toLowerCase()) ? "" : label, value: text };
   if (summary.kind === "disputed") {
     const values = summary.values.map((value) => factValueLabel(row, value, lang)).join(" / ");
     return { label, value: values, certainty: "disputed", note: dict.disputed };
   }
-  if (isPresumption(summary)) return { ...base, certainty: "presumed", note: dict.presumption };
+  if (isPresumption(summary))
+    return { ...base, certainty: "presumed", note: factMark(summary, lang) ?? dict.presumption };
   const given = new Set(summary.claims.map((claim) => claim.confidence));
   const strongest = confidenceLevels.options.find((level) => given.has(level));
   if (!strongest || strongest === "unknown" || strongest === "unattributed") {
@@ -78,7 +90,9 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
   const label = dict.label;
   const product = deployment.productEntry;
   const system =
-    deployment.name && deployment.name !== product.name ? `${deployment.name} · ${product.name}` : product.name;
+    deployment.name && product && deployment.name !== product.name
+      ? `${deployment.name} · ${product.name}`
+      : deployment.systemName[lang];
   const title = localize(deployment.title, lang).text;
   return {
     lang,
@@ -90,7 +104,9 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
     // The authority may carry the system's name already ("Tchap" for the French government's Tchap).
     subtitle: title.includes(system) ? undefined : system,
     facts: [
-      ...allDeploymentFacts.filter((row) => row.headline).map((row) => cardFact(row, deployment.facts[row.key], lang)),
+      ...allDeploymentFacts
+        .filter((row) => row.headline)
+        .map((row) => cardFact(row, deployment.facts[row.key], lang, recordOf(row, deployment))),
       plainFact(dict.field.status, label.lifecycleStatus[deployment.currentStatus]),
     ],
     footer: footer(lang, deployment.reviewed),
@@ -204,7 +220,7 @@ export function allCards(model: RegistryModel, languages: readonly Lang[]): Card
     ...cardPages.map((page) => pageCard(lang, page, model)),
     ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),
     ...model.products.map((product) =>
-      productCard(product, model.deployments.filter((d) => d.product === product.id).length, lang),
+      productCard(product, model.deployments.filter((d) => d.productEntry?.id === product.id).length, lang),
     ),
     ...model.positions.map((position) => positionCard(position, lang)),
     ...[...byJurisdiction].map(([jurisdiction, deployments]) => countryCard(jurisdiction, deployments, lang)),
