@@ -54,7 +54,9 @@ describe("changes on entry pages", () => {
           deployment.id,
         ).toEqual(expected.map((commit) => [commit.sha, commit.date]));
         for (const item of items) expect(item.body).toContain(`href="${e2eRepositoryUrl}/commit/${item.sha}"`);
-        const added = git("log", "--diff-filter=A", "--format=%H", "--", path).split("\n").filter(Boolean);
+        const added = git("log", "--first-parent", "--diff-filter=A", "--format=%H", "--", path)
+          .split("\n")
+          .filter(Boolean);
         for (const item of items.filter((i) => i.kind === "added")) expect(added, deployment.id).toContain(item.sha);
         if (shallow) expect(section).toContain('class="history-notice"');
       }

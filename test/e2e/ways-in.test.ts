@@ -19,7 +19,7 @@ describe("home figures", () => {
     const page = await browser().newPage();
     await open(page, "/de/");
     const figure = page.locator(`[data-figure="${key}"]`);
-    expect(await figure.locator("dd").textContent()).toBe(String(value));
+    expect(await figure.locator("dd:not(.figure-detail)").textContent()).toBe(String(value));
     await figure.getByRole("link").click();
     await page.locator("#table-filters").waitFor({ state: "visible" });
     expect(await page.locator("#table-count").textContent()).toBe(
