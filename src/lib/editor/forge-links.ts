@@ -52,7 +52,10 @@ export function newFileUrl(file: EditedFile, repository: RepositoryConfig): stri
 }
 
 /** The forge's editor for the existing file (forges take no content for it: the person pastes it). */
-export function editFileUrl(file: Pick<EditedFile, "collection" | "id">, repository: RepositoryConfig): string | undefined {
+export function editFileUrl(
+  file: Pick<EditedFile, "collection" | "id">,
+  repository: RepositoryConfig,
+): string | undefined {
   const target = `${urlPath(repository.branch)}/${urlPath(editedFilePath(file))}`;
   switch (repository.forge) {
     case "github":
@@ -82,7 +85,9 @@ export function fileIssueBody(file: EditedFile, texts: FileIssueTexts, withConte
   // A fence longer than any run of backticks in the file, so no text in it can close the block.
   const longestRun = Math.max(0, ...(file.text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = "`".repeat(Math.max(3, longestRun + 1));
-  const content = withContent ? `${fence}yaml\n${file.text}${file.text.endsWith("\n") ? "" : "\n"}${fence}` : texts.pasteHere;
+  const content = withContent
+    ? `${fence}yaml\n${file.text}${file.text.endsWith("\n") ? "" : "\n"}${fence}`
+    : texts.pasteHere;
   return `${texts.intro(path)}\n\n${content}\n`;
 }
 

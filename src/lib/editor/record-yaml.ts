@@ -47,7 +47,7 @@ function houseNode(doc: Document, value: unknown): Node {
     return map;
   }
   const scalar = doc.createNode(value);
-  if (typeof value === "string" && dateLike.test(value)) scalar.type = "QUOTE_DOUBLE";
+  if (isScalar(scalar) && typeof value === "string" && dateLike.test(value)) scalar.type = "QUOTE_DOUBLE";
   return scalar;
 }
 
@@ -77,7 +77,9 @@ function reconcile(doc: Document, node: unknown, value: unknown): unknown {
     return node;
   }
   if (isSeq(node) && Array.isArray(value)) {
-    node.items = value.map((item, i) => (i < node.items.length ? reconcile(doc, node.items[i], item) : houseNode(doc, item)));
+    node.items = value.map((item, i) =>
+      i < node.items.length ? reconcile(doc, node.items[i], item) : houseNode(doc, item),
+    );
     return node;
   }
   if (isScalar(node) && isPlainValue(value) && typeof node.value === typeof value) {
@@ -93,7 +95,7 @@ function reconcile(doc: Document, node: unknown, value: unknown): unknown {
  */
 export function recordYaml(collection: CollectionName, data: Record<string, unknown>, original?: string): string {
   if (original !== undefined) {
-    const doc = parseDocument(original, documentOptions);
+    const doc: Document = parseDocument(original, documentOptions);
     if (doc.errors.length === 0 && isMap(doc.contents)) {
       tightenFlowSeqs(doc);
       // The comment above the first key heads the file, whichever key comes first after the change.
