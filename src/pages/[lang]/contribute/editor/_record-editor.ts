@@ -5,6 +5,8 @@
  * showing each message on the field it concerns. The draft is kept in local storage; nothing is sent.
  * Every text from a record goes into the page as text (textContent, attribute values), never as markup.
  */
+// First of all: the schemas below must be made without zod's eval-based speed-up (see the module).
+import "../../../../lib/editor/zod-without-eval.ts";
 import type { RepositoryConfig } from "../../../../config.ts";
 import type { Dictionary, Lang } from "../../../../i18n/index.ts";
 import type { CollectionName } from "../../../../schema/index.ts";
@@ -144,6 +146,12 @@ class RecordEditor {
   }
 
   build(schema: JsonSchema, value: unknown, context: Context): Field {
+    const field = this.buildField(schema, value, context);
+    field.element.dataset.key = context.key;
+    return field;
+  }
+
+  private buildField(schema: JsonSchema, value: unknown, context: Context): Field {
     const claim = schema.anyOf?.find((option) => option.properties?.value && option.properties?.confidence);
     if (claim) return this.claimField(claim, value, context);
     if (isLocalized(schema)) return this.localizedField(schema, value, context);
@@ -365,16 +373,17 @@ class RecordEditor {
     const addButton = element("button", { type: "button" }, fill(this.texts.add, { name: context.label }));
     fieldset.append(list, addButton);
     const entries: { field: Field; box: HTMLElement }[] = [];
+    const entryName = (i: number) => fill(this.texts.entryNumber, { name: context.label, n: i + 1 });
+    // Each entry is named with its number ("Status 2"), in its legend or label and on its remove button.
     const renumber = () =>
       entries.forEach(({ box }, i) => {
-        const name = fill(this.texts.entryNumber, { name: context.label, n: i + 1 });
-        box.querySelector(":scope > .list-item-title")!.textContent = name;
+        const name = entryName(i);
+        box.querySelector(":scope > * > legend, :scope > * > label")!.textContent = name;
         box.querySelector(":scope > .list-item-remove")!.textContent = fill(this.texts.remove, { name });
       });
     const add = (item: unknown) => {
       const box = element("div", { class: "list-item" });
-      const title = element("p", { class: "list-item-title" });
-      const field = this.build(items, item, { key: context.key, label: context.label, required: true });
+      const field = this.build(items, item, { key: context.key, label: entryName(entries.length), required: true });
       const remove = element("button", { type: "button", class: "list-item-remove" });
       remove.addEventListener("click", () => {
         entries.splice(
@@ -386,7 +395,7 @@ class RecordEditor {
         addButton.focus();
         fieldset.dispatchEvent(new Event("input", { bubbles: true }));
       });
-      box.append(title, field.element, remove);
+      box.append(field.element, remove);
       list.append(box);
       entries.push({ field, box });
       renumber();
