@@ -288,7 +288,12 @@ export function writeSyntheticRegistry(options: {
       name: withPlace(authority.name, place),
     }));
     deployment.summary = withPlace(deployment.summary, `(${place})`);
-    deployment.product = someVariantOf(deployment.product);
+    // The product is an id, its long form { value: id, sources, confidence }, or absent (no source names it).
+    if (typeof deployment.product === "string") deployment.product = someVariantOf(deployment.product);
+    else if (deployment.product !== undefined) {
+      const link = deployment.product as Json;
+      link.value = someVariantOf(link.value);
+    }
     if (random.chance(0.3)) {
       const sectors = new Set(deployment.sectors as string[]);
       sectors.add(random.pick(vocabulary.sector.options));

@@ -68,6 +68,12 @@ export const de = {
     productPage: "Produktseite",
     countryPage: "Alle Einsätze in diesem Land",
     deploymentOf: "Einsatz",
+    sameFederationGroup: (group: string) => `Im selben Föderationsverbund (${group})`,
+    notReviewed: "noch nicht geprüft",
+    notReviewedNote: "Noch hat niemand aus der Redaktion diesen Eintrag vollständig mit seinen Quellen abgeglichen.",
+    productNotNamed: "Produkt nicht genannt",
+    earlier: "Früher",
+    earlierNote: "Von späteren Angaben abgelöst; kein Widerspruch, sondern Verlauf.",
   },
   table: {
     title: "Vergleichstabelle",
@@ -80,12 +86,16 @@ export const de = {
     sortBy: "Sortieren nach {column}",
     noMatch: "Kein Einsatz passt zu diesen Filtern.",
   },
-  cards: { asOf: "Stand" },
+  cards: { asOf: "Stand", reviewed: "Geprüft am" },
   feedTitle: "Änderungen im Behörden-Messenger-Register",
   feed: { added: "Neu im Register", reviewed: "Geprüft" },
   cite: {
     title: "Diesen Eintrag zitieren",
     line: "{site}: „{title}“. Zuletzt geprüft am {reviewed}, Datenversion {version}. {url}",
+    lineUnreviewed:
+      "{site}: „{title}“. Noch nicht redaktionell geprüft; zuletzt geändert am {changed}, Datenversion {version}. {url}",
+    lineUndated: "{site}: „{title}“. Noch nicht redaktionell geprüft; Datenversion {version}. {url}",
+    changed: "Zuletzt geändert",
     copy: "Zitat kopieren",
     copied: "Kopiert",
     reviewed: "Zuletzt geprüft",
@@ -134,6 +144,14 @@ export const de = {
     name: "Name",
     homepage: "Website",
     protocolName: "Name des Protokolls",
+    selfHosting: "Selbst betreibbar",
+    federationCapability: "Föderationsfähigkeit des Produkts",
+    endToEndEncryption: "Ende-zu-Ende-Verschlüsselung",
+    certifications: "Zertifizierungen",
+    spdx: "Lizenz (SPDX)",
+    recordKind: "Art des Eintrags",
+    presumedBy: "Vermutung von",
+    lastChanged: "Zuletzt geändert",
     issuer: "Herausgeber",
     date: "Datum",
     kind: "Art",
@@ -169,9 +187,31 @@ export const de = {
   },
   asOf: "Stand",
   undated: "undatiert",
+  claimTime: {
+    from: (from: string) => `seit ${from}`,
+    until: (until: string) => `bis ${until}`,
+    range: (from: string, until: string) => `${from} bis ${until}`,
+    asOf: (asOf: string) => `Stand ${asOf}`,
+  },
   via: "zitiert nach",
   disputed: "umstritten",
+  recordsApart: {
+    title: "Gepflogenheiten und Angebote",
+    intro:
+      "Keine Einsätze im eigentlichen Sinn und daher in keiner Zahl mitgezählt: belegte Gepflogenheiten ohne benannte Stelle und Produkte, die Behörden angeboten werden, ohne bekannten Nutzer.",
+    count: (n: number) =>
+      n === 1
+        ? "1 Gepflogenheit oder Angebot, getrennt aufgeführt"
+        : `${n} Gepflogenheiten und Angebote, getrennt aufgeführt`,
+  },
   presumption: "redaktionelle Vermutung",
+  presumptionBy: {
+    article: "Vermutung des Ausgangsartikels",
+    editors: "Schluss der Registerredaktion",
+    both: "Vermutung des Artikels und der Registerredaktion",
+  },
+  unsourcedShort: "ohne Einzelbeleg",
+  presumerShort: { article: "Artikel", editors: "Redaktion", both: "Artikel, Redaktion" },
   sourcesDisagree: "Die Quellen widersprechen sich",
   unknownValue: "unbekannt",
   deploymentCount: (n: number) => (n === 1 ? "1 Einsatz" : `${n} Einsätze`),
@@ -279,6 +319,8 @@ export const de = {
     },
     licence: {
       free: "Die Lizenz erlaubt, die Software zu nutzen, zu untersuchen, zu ändern und weiterzugeben (freie oder Open-Source-Lizenz).",
+      "open-core":
+        "Ein freier Kern unter einer Open-Source-Lizenz, dazu Teile (etwa eine Enterprise-Ausgabe) unter einer unfreien Lizenz.",
       "source-available":
         "Der Quelltext ist einsehbar, die Lizenz erlaubt aber nicht alles, was freie Software ausmacht.",
       proprietary: "Der Quelltext ist nicht offen lizenziert; Rechte an Änderung und Weitergabe behält der Hersteller.",
@@ -286,8 +328,38 @@ export const de = {
     },
     freeSoftware: {
       free: "Client und Server stehen beide unter einer freien Lizenz.",
+      "open-core": "Der Kern ist freie Software, andere Teile sind es nicht (Open Core).",
       "non-free": "Client oder Server ist proprietär oder nur mit einsehbarem Quelltext lizenziert.",
       unknown: "Die Lizenz mindestens einer Seite ist unbekannt, und keine Seite ist unfrei.",
+    },
+    selfHosting: {
+      yes: "Eine Organisation kann die Software auf eigenen Servern betreiben (oder betreiben lassen).",
+      no: "Es gibt nur den Dienst des Herstellers.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    federationCapability: {
+      "open-protocol":
+        "Die Software kann über ein offenes Protokoll mit Servern anderer Betreiber und anderer Produkte föderieren.",
+      "same-product": "Föderation ist nur zwischen Installationen desselben Produkts möglich.",
+      none: "Die Software kann nicht föderieren.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    endToEndEncryption: {
+      default: "Nachrichten sind standardmäßig Ende-zu-Ende-verschlüsselt.",
+      optional: "Nur wo Nutzende es einschalten (etwa in „geheimen Chats“).",
+      none: "Nachrichten sind nicht Ende-zu-Ende-verschlüsselt.",
+      unknown: "Keine Quelle im Register sagt es.",
+    },
+    presumedBy: {
+      article: "Die Vermutung stammt aus der zitierten Quelle selbst, etwa dem Ausgangsartikel („vermutlich …“).",
+      editors:
+        "Die Vermutung ist ein Schluss der Redaktion des Registers; ihre Begründung steht in der Anmerkung zur Angabe.",
+    },
+    recordKind: {
+      deployment: "Eine benannte Stelle nutzt ein System: ein Einsatz im eigentlichen Sinn.",
+      practice:
+        "Eine belegte Gepflogenheit ohne benannte Stelle oder ohne eigenes System, etwa Rathäuser, die WhatsApp nutzen.",
+      offer: "Ein Produkt, das Behörden angeboten wird, ohne bekannten Nutzer.",
     },
     architecture: {
       central: "Alle Nachrichten laufen über Server eines einzigen Betreibers.",
@@ -338,7 +410,10 @@ export const de = {
       cancelled: "Vor dem regulären Betrieb abgebrochen.",
       unknown: "Keine Quelle im Register nennt den Stand.",
     },
-    organisation: { NATO: "Die Organisation des Nordatlantikvertrags, ein Verteidigungsbündnis." },
+    organisation: {
+      NATO: "Die Organisation des Nordatlantikvertrags, ein Verteidigungsbündnis.",
+      "EUROPEAN-UNION": "Die Europäische Union, ein Staatenverbund; ihre Organe wie die Europäische Kommission.",
+    },
     confidence: {
       confirmed: "Eine amtliche Quelle bestätigt die Angabe.",
       vendor: "Der Betreiber oder Hersteller sagt es.",
@@ -374,6 +449,7 @@ export const de = {
       local: "Eine Stelle einer Stadt, einer Gemeinde oder eines Landkreises.",
       institution:
         "Eine einzelne Einrichtung, etwa eine Hochschule oder eine Landeskirche, die den Messenger für sich selbst nutzt.",
+      unknown: "Keine Quelle im Register sagt, auf welcher Ebene die Stelle steht.",
     },
     sector: {
       police: "Polizeien und Polizeibehörden.",
@@ -428,11 +504,27 @@ export const de = {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "Herstellerprotokoll", unknown: "unbekannt" },
     licence: {
       free: "frei (Open Source)",
+      "open-core": "Open Core",
       "source-available": "Quelltext einsehbar",
       proprietary: "proprietär",
       unknown: "unbekannt",
     },
-    freeSoftware: { free: "freie Software", "non-free": "unfrei", unknown: "unbekannt" },
+    freeSoftware: {
+      free: "freie Software",
+      "open-core": "Open Core (Kern frei)",
+      "non-free": "unfrei",
+      unknown: "unbekannt",
+    },
+    selfHosting: { yes: "ja", no: "nein", unknown: "unbekannt" },
+    federationCapability: {
+      "open-protocol": "über offenes Protokoll",
+      "same-product": "nur mit demselben Produkt",
+      none: "keine",
+      unknown: "unbekannt",
+    },
+    endToEndEncryption: { default: "standardmäßig", optional: "nur auf Wunsch", none: "keine", unknown: "unbekannt" },
+    presumedBy: { article: "Vermutung des Artikels", editors: "Schluss der Redaktion" },
+    recordKind: { deployment: "Einsatz", practice: "Gepflogenheit", offer: "Angebot" },
     architecture: { central: "zentral", federated: "föderiert", "peer-to-peer": "Peer-to-Peer", unknown: "unbekannt" },
     topology: {
       "single-instance": "eine zentrale Instanz",
@@ -475,13 +567,14 @@ export const de = {
       cancelled: "abgebrochen",
       unknown: "unbekannt",
     },
-    organisation: { NATO: "NATO" },
+    organisation: { NATO: "NATO", "EUROPEAN-UNION": "Europäische Union" },
     level: {
       international: "international",
       national: "Bund / national",
       state: "Land / Region",
       local: "kommunal",
       institution: "Einzelne Einrichtung",
+      unknown: "unbekannt",
     },
     sector: {
       police: "Polizei",
@@ -564,6 +657,8 @@ export const de = {
       jurisdictions: "Länder und Organisationen",
       openProtocol: "auf offenem Protokoll (XMPP oder Matrix)",
       federating: "föderieren nachweislich (offen oder mit zugelassenen Servern)",
+      presumedClosedByArticle: "vermutlich ohne Föderation, laut Vermutung des Ausgangsartikels",
+      presumedClosedByEditors: "vermutlich ohne Föderation, nach Schluss der Registerredaktion",
       presumedClosed: "vermutlich ohne Föderation (redaktionelle Vermutung)",
     },
     openData: "Offene Daten",
@@ -676,6 +771,11 @@ export const de = {
   },
   tableView: {
     filterToggle: (n: number) => `Filter (${n})`,
+    sortBy: "Sortieren nach",
+    defaultOrder: "Land, dann Behörde",
+    sortDirection: "Reihenfolge",
+    ascending: "Aufsteigend",
+    descending: "Absteigend",
     columns: "Spalten",
     columnsSummary: (shown: number, total: number) => `${shown} von ${total}`,
     activeFilters: "Aktive Filter",

@@ -68,6 +68,12 @@ export const en = {
     productPage: "Product page",
     countryPage: "All deployments in this country",
     deploymentOf: "Deployment",
+    sameFederationGroup: (group: string) => `In the same federation group (${group})`,
+    notReviewed: "not yet reviewed",
+    notReviewedNote: "No editor has yet checked this whole entry against its sources.",
+    productNotNamed: "product not named",
+    earlier: "Earlier",
+    earlierNote: "Replaced by later statements: history, not a dispute.",
   },
   table: {
     title: "Comparison table",
@@ -80,12 +86,16 @@ export const en = {
     sortBy: "Sort by {column}",
     noMatch: "No deployment matches these filters.",
   },
-  cards: { asOf: "As of" },
+  cards: { asOf: "As of", reviewed: "Reviewed" },
   feedTitle: "Changes in the Public-Sector Messenger Registry",
   feed: { added: "New in the registry", reviewed: "Reviewed" },
   cite: {
     title: "Cite this entry",
     line: "{site}: “{title}”. Last reviewed {reviewed}, data version {version}. {url}",
+    lineUnreviewed:
+      "{site}: “{title}”. Not yet reviewed by the editors; last changed {changed}, data version {version}. {url}",
+    lineUndated: "{site}: “{title}”. Not yet reviewed by the editors; data version {version}. {url}",
+    changed: "Last changed",
     copy: "Copy citation",
     copied: "Copied",
     reviewed: "Last reviewed",
@@ -134,6 +144,14 @@ export const en = {
     name: "Name",
     homepage: "Website",
     protocolName: "Protocol name",
+    selfHosting: "Can be self-hosted",
+    federationCapability: "Product's federation capability",
+    endToEndEncryption: "End-to-end encryption",
+    certifications: "Certifications",
+    spdx: "Licence (SPDX)",
+    recordKind: "Kind of record",
+    presumedBy: "Presumed by",
+    lastChanged: "Last changed",
     issuer: "Issued by",
     date: "Date",
     kind: "Kind",
@@ -169,9 +187,28 @@ export const en = {
   },
   asOf: "as of",
   undated: "undated",
+  claimTime: {
+    from: (from: string) => `since ${from}`,
+    until: (until: string) => `until ${until}`,
+    range: (from: string, until: string) => `${from} to ${until}`,
+    asOf: (asOf: string) => `as of ${asOf}`,
+  },
   via: "cited by",
   disputed: "disputed",
+  recordsApart: {
+    title: "Practices and offers",
+    intro:
+      "Not deployments proper, so counted in no figure: documented practices without a named body, and products offered to public bodies without a known user.",
+    count: (n: number) => (n === 1 ? "1 practice or offer, listed apart" : `${n} practices and offers, listed apart`),
+  },
   presumption: "editorial presumption",
+  presumptionBy: {
+    article: "presumption of the source article",
+    editors: "inference of the registry editors",
+    both: "presumption of the article and the registry editors",
+  },
+  unsourcedShort: "not sourced",
+  presumerShort: { article: "article", editors: "editors", both: "article, editors" },
   sourcesDisagree: "The sources disagree",
   unknownValue: "unknown",
   deploymentCount: (n: number) => (n === 1 ? "1 deployment" : `${n} deployments`),
@@ -279,6 +316,8 @@ export const en = {
     },
     licence: {
       free: "The licence allows using, studying, changing and passing on the software (a free or open-source licence).",
+      "open-core":
+        "A free core under an open-source licence, with parts (such as an enterprise edition) under a non-free licence.",
       "source-available":
         "The source code can be read, but the licence does not grant everything that makes software free.",
       proprietary:
@@ -287,8 +326,36 @@ export const en = {
     },
     freeSoftware: {
       free: "Client and server are both under a free licence.",
+      "open-core": "The core is free software; other parts are not (open core).",
       "non-free": "The client or the server is proprietary or only source-available.",
       unknown: "The licence of at least one side is unknown, and neither side is non-free.",
+    },
+    selfHosting: {
+      yes: "An organisation can run the software on servers of its own (or have them run for it).",
+      no: "There is only the vendor's service.",
+      unknown: "No source in the registry says.",
+    },
+    federationCapability: {
+      "open-protocol":
+        "The software can federate over an open protocol with servers of other operators and other products.",
+      "same-product": "Federation is possible only between installations of the same product.",
+      none: "The software cannot federate.",
+      unknown: "No source in the registry says.",
+    },
+    endToEndEncryption: {
+      default: "Messages are end-to-end encrypted by default.",
+      optional: 'Only where users turn it on (e.g. in "secret chats").',
+      none: "Messages are not end-to-end encrypted.",
+      unknown: "No source in the registry says.",
+    },
+    presumedBy: {
+      article: "The presumption is the cited source's own, such as the source article's \"presumably …\".",
+      editors: "The presumption is the registry editors' inference; its reasoning is in the claim's note.",
+    },
+    recordKind: {
+      deployment: "A named body uses a system: a deployment proper.",
+      practice: "A documented practice without a named body or a system of its own, such as town halls using WhatsApp.",
+      offer: "A product offered to public bodies, without a known user.",
     },
     architecture: {
       central: "All messages pass through servers of a single operator.",
@@ -339,7 +406,10 @@ export const en = {
       cancelled: "Stopped before regular operation.",
       unknown: "No source in the registry gives the state.",
     },
-    organisation: { NATO: "The North Atlantic Treaty Organization, a defence alliance." },
+    organisation: {
+      NATO: "The North Atlantic Treaty Organization, a defence alliance.",
+      "EUROPEAN-UNION": "The European Union, a union of states; its institutions such as the European Commission.",
+    },
     confidence: {
       confirmed: "An official source confirms it.",
       vendor: "The operator or vendor says so.",
@@ -373,6 +443,7 @@ export const en = {
       state: "A body of a constituent state or region, such as a German Land or a Swiss canton.",
       local: "A body of a city, a municipality or a county.",
       institution: "A single institution, such as a university or a regional church, using the messenger for itself.",
+      unknown: "No source in the registry says which level the body is at.",
     },
     sector: {
       police: "Police forces and police authorities.",
@@ -425,11 +496,27 @@ export const en = {
     protocol: { xmpp: "XMPP", matrix: "Matrix", vendor: "vendor protocol", unknown: "unknown" },
     licence: {
       free: "free (open source)",
+      "open-core": "open core",
       "source-available": "source available",
       proprietary: "proprietary",
       unknown: "unknown",
     },
-    freeSoftware: { free: "free software", "non-free": "non-free", unknown: "unknown" },
+    freeSoftware: {
+      free: "free software",
+      "open-core": "open core (free core)",
+      "non-free": "non-free",
+      unknown: "unknown",
+    },
+    selfHosting: { yes: "yes", no: "no", unknown: "unknown" },
+    federationCapability: {
+      "open-protocol": "over an open protocol",
+      "same-product": "same product only",
+      none: "none",
+      unknown: "unknown",
+    },
+    endToEndEncryption: { default: "by default", optional: "on request only", none: "none", unknown: "unknown" },
+    presumedBy: { article: "the article's presumption", editors: "the editors' inference" },
+    recordKind: { deployment: "deployment", practice: "practice", offer: "offer" },
     architecture: { central: "central", federated: "federated", "peer-to-peer": "peer-to-peer", unknown: "unknown" },
     topology: {
       "single-instance": "one central instance",
@@ -467,13 +554,14 @@ export const en = {
       cancelled: "cancelled",
       unknown: "unknown",
     },
-    organisation: { NATO: "NATO" },
+    organisation: { NATO: "NATO", "EUROPEAN-UNION": "European Union" },
     level: {
       international: "international",
       national: "federal / national",
       state: "state / regional",
       local: "local",
       institution: "single institution",
+      unknown: "unknown",
     },
     sector: {
       police: "police",
@@ -556,6 +644,8 @@ export const en = {
       jurisdictions: "countries and organisations",
       openProtocol: "on an open protocol (XMPP or Matrix)",
       federating: "federate according to sources (openly or with allow-listed servers)",
+      presumedClosedByArticle: "presumably without federation, as the source article presumes",
+      presumedClosedByEditors: "presumably without federation, as the registry editors infer",
       presumedClosed: "presumably without federation (editorial presumption)",
     },
     openData: "Open data",
@@ -668,6 +758,11 @@ export const en = {
   },
   tableView: {
     filterToggle: (n: number) => `Filters (${n})`,
+    sortBy: "Sort by",
+    defaultOrder: "Country, then authority",
+    sortDirection: "Order",
+    ascending: "Ascending",
+    descending: "Descending",
     columns: "Columns",
     columnsSummary: (shown: number, total: number) => `${shown} of ${total}`,
     activeFilters: "Active filters",

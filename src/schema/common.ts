@@ -129,6 +129,16 @@ export function isCountryCode(code: string): boolean {
   );
 }
 
+/** The first day a (possibly partial) date can mean: `2019` → `2019-01-01`, `2019-12` → `2019-12-01`. */
+export function earliestDay(text: string): string {
+  return text.length === 4 ? `${text}-01-01` : text.length === 7 ? `${text}-01` : text;
+}
+
+/** An upper bound for the last day a (possibly partial) date can mean: `2019` → `2019-12-31`, `2019-12` → `2019-12-31`. */
+export function latestDay(text: string): string {
+  return text.length === 4 ? `${text}-12-31` : text.length === 7 ? `${text}-31` : text;
+}
+
 /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
 export const countryCode = z
   .string()

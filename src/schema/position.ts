@@ -12,6 +12,7 @@ export const stance = z.strictObject({
   note: localizedText("prose").optional().describe("A qualifier the source adds, in your own words"),
   sources: z.array(sourceRef).default([]),
   confidence: v.confidence.default("unattributed"),
+  presumedBy: v.presumedBy.optional().describe("With confidence presumed: whose presumption it is"),
 });
 
 /** The schema of `data/positions/<id>.yaml`. */
@@ -30,7 +31,9 @@ export const positionSchema = z.strictObject({
   stances: z.array(stance).default([]),
   summary: localizedText("prose"),
   openQuestions: z.array(localizedText("prose")).default([]),
-  reviewed: isoDate,
+  reviewed: isoDate
+    .optional()
+    .describe("Only when an editor checked the whole record against its sources: the day of that check"),
   sources: z.array(source).min(1),
 });
 

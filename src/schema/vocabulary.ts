@@ -7,8 +7,11 @@ import { z } from "zod";
 /** Protocol a messenger speaks. `vendor` means a vendor's own protocol, named in `protocolName`. */
 export const protocol = z.enum(["xmpp", "matrix", "vendor", "unknown"]);
 
-/** Licence of one side (client or server) of a product. */
-export const licence = z.enum(["free", "source-available", "proprietary", "unknown"]);
+/**
+ * Licence of one side (client or server) of a product. `open-core` is a free core with non-free
+ * parts (an enterprise edition under another licence).
+ */
+export const licence = z.enum(["free", "open-core", "source-available", "proprietary", "unknown"]);
 
 /** Architecture the protocol or product allows. */
 export const architecture = z.enum(["central", "federated", "peer-to-peer", "unknown"]);
@@ -61,10 +64,10 @@ export const lifecycleStatus = z.enum([
  * (`/countries/nato/`) beside the country codes, so it is a closed list: never two letters, never
  * two codes that differ only in case.
  */
-export const organisation = z.enum(["NATO"]);
+export const organisation = z.enum(["NATO", "EUROPEAN-UNION"]);
 
 /** Administrative level of the body running a deployment. */
-export const level = z.enum(["international", "national", "state", "local", "institution"]);
+export const level = z.enum(["international", "national", "state", "local", "institution", "unknown"]);
 
 /** Sectors a deployment serves. */
 export const sector = z.enum([
@@ -137,5 +140,29 @@ export const positionKind = z.enum(["recommendation", "ruling", "guideline", "st
 /** A position's verdict on one subject. */
 export const verdict = z.enum(["required", "recommended", "acceptable", "advised-against", "ruled-out"]);
 
-/** Whether a product is free software, derived from its client and server licences, never typed in. */
-export const freeSoftware = z.enum(["free", "non-free", "unknown"]);
+/**
+ * Whether a product is free software, derived from its client and server licences, never typed in.
+ * `open-core`: the core is free software, other parts are not.
+ */
+export const freeSoftware = z.enum(["free", "open-core", "non-free", "unknown"]);
+
+/** Whether an organisation can run the product on servers of its own (or have them run for it). */
+export const selfHosting = z.enum(["yes", "no", "unknown"]);
+
+/**
+ * Whether the product can federate at all, whatever a deployment switches on: with servers of other
+ * operators and products over an open protocol, only between installations of the same product, or not.
+ */
+export const federationCapability = z.enum(["open-protocol", "same-product", "none", "unknown"]);
+
+/** Whether messages are end-to-end encrypted: always by default, only where the user turns it on, or not. */
+export const endToEndEncryption = z.enum(["default", "optional", "none", "unknown"]);
+
+/**
+ * Whose presumption a `presumed` claim is: the cited source's own (the source article's
+ * "presumably …"), or the registry editors' inference, with its reasoning in the claim's note.
+ */
+export const presumedBy = z.enum(["article", "editors"]);
+
+/** What a deployment record describes: one body's use of a system, a practice without a named body, or an offer without a known user. */
+export const recordKind = z.enum(["deployment", "practice", "offer"]);

@@ -3,7 +3,16 @@ import { describe, expect, it } from "vitest";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import type { Claim } from "../../src/schema/index.ts";
 import { allDeploymentFacts, isDerived } from "../../src/lib/model/key-facts.ts";
-import { expectedMarker, headline, languages, records, siteUrl, useBrowser, type ExpectedDeployment } from "./site.ts";
+import {
+  currentClaims,
+  expectedMarker,
+  headline,
+  languages,
+  records,
+  siteUrl,
+  useBrowser,
+  type ExpectedDeployment,
+} from "./site.ts";
 
 const browser = useBrowser();
 
@@ -17,8 +26,13 @@ function claimFacts(deployment: ExpectedDeployment, lang: Lang) {
     allDeploymentFacts
       .filter((row) => !isDerived(row))
       .map((row) => {
-        const record = row.collection === "products" ? deployment.product.data : deployment.data;
-        const claims = (row.claims as (record: unknown) => Claim<string>[] | undefined)(record);
+        const ownClaims = "withoutProduct" in row ? row.withoutProduct(deployment.data) : undefined;
+        const claims =
+          row.collection === "deployments"
+            ? (row.claims as (record: unknown) => Claim<string>[] | undefined)(deployment.data)
+            : deployment.product
+              ? (row.claims as (record: unknown) => Claim<string>[] | undefined)(deployment.product.data)
+              : ownClaims;
         return [row.key, { claims, labels: label[row.labels] as Record<string, string> }];
       }),
   );
@@ -29,8 +43,16 @@ function valueText(claims: Claim<string>[] | undefined, labels: Record<string, s
   const dict = t(lang);
   const value = headline(claims, "unknown");
   if (value === "disputed")
-    return `${dict.disputed}: ${[...new Set(claims!.map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
-  return expectedMarker(claims) === "presumed" ? `${labels[value]} (${dict.presumption})` : labels[value]!;
+    return `${dict.disputed}: ${[...new Set(currentClaims(claims).map((c) => c.value))].map((v) => labels[v]).join(" / ")}`;
+  const current = currentClaims(claims);
+  if (value !== "unknown" && current.length > 0 && current.every((c) => c.confidence === "unattributed")) {
+    return `${labels[value]} · ${dict.unsourcedShort} (${dict.label.confidence.unattributed})`;
+  }
+  if (expectedMarker(claims) !== "presumed") return labels[value]!;
+  // Whose presumption it is, as the tag says it: visibly in short, in full for screen readers.
+  const by = new Set(currentClaims(claims).map((c) => c.presumedBy));
+  const who = by.size > 1 ? "both" : by.has("editors") ? "editors" : "article";
+  return `${labels[value]} · ${dict.presumerShort[who]} (${dict.presumptionBy[who]})`;
 }
 
 function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
@@ -48,7 +70,8 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
       Object.entries(claimFacts(deployment, lang)).map(([field, { claims, labels }]) => [
         field,
         {
-          values: (claims ?? []).map((c) => c.value),
+          values: currentClaims(claims).map((c) => c.value),
+          earlier: (claims ?? []).filter((c) => !currentClaims(claims).includes(c)).map((c) => c.value),
           marker: expectedMarker(claims),
           text: valueText(claims, labels, lang),
         },
@@ -64,7 +87,7 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
       label: dict.label.userCountKind[figure.kind],
     })),
     sources: sourceItems(deployment.data.sources),
-    productSources: sourceItems(deployment.product.data.sources),
+    productSources: sourceItems(deployment.product?.data.sources ?? []),
   };
 }
 
@@ -110,7 +133,10 @@ describe.each(languages)("entry pages (%s)", (lang) => {
                 const values = [...(fact?.querySelectorAll("li[data-value]") ?? [])].map((li) =>
                   li.getAttribute("data-value"),
                 );
-                return [field, { values, marker: marker(tag), text: text(tag) }];
+                const earlier = [...(fact?.querySelectorAll("li[data-earlier-value]") ?? [])].map((li) =>
+                  li.getAttribute("data-earlier-value"),
+                );
+                return [field, { values, earlier, marker: marker(tag), text: text(tag) }];
               }),
             ),
             timeline: [...document.querySelectorAll("ol.timeline > li[data-status]")].map((li) => ({

@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext } from "playwright-core";
 import { t } from "../../src/i18n/index.ts";
-import { deploymentFileIds, languages, open, records, squash, titleText, useBrowser } from "./site.ts";
+import {
+  concreteDeployments,
+  deploymentFileIds,
+  languages,
+  open,
+  records,
+  squash,
+  titleText,
+  useBrowser,
+} from "./site.ts";
 
 const browser = useBrowser();
 let context: BrowserContext;
@@ -17,12 +26,22 @@ afterAll(async () => {
 describe.each(languages)("without JavaScript (%s)", (lang) => {
   const dict = t(lang);
 
-  it("lists every deployment file as a visible table row and keeps the filters hidden", async () => {
+  it("lists every deployment file: deployments as visible table rows, practices and offers apart", async () => {
     const page = await context.newPage();
     await open(page, `/${lang}/table/`);
     const rows = page.locator("tbody tr[data-id]");
     const ids = await rows.evaluateAll((all) => all.map((row) => row.getAttribute("data-id")!));
-    expect(ids.sort()).toEqual(deploymentFileIds());
+    expect(ids.sort()).toEqual(concreteDeployments.map((d) => d.id).sort());
+    const apart = await page
+      .locator("[data-records-apart] li[data-id]")
+      .evaluateAll((all) => all.map((item) => `${item.getAttribute("data-id")} ${item.getAttribute("data-kind")}`));
+    expect(apart.sort()).toEqual(
+      records.deployments
+        .filter((d) => d.data.kind !== "deployment")
+        .map((d) => `${d.id} ${d.data.kind}`)
+        .sort(),
+    );
+    expect([...ids, ...apart.map((item) => item.split(" ")[0]!)].sort()).toEqual(deploymentFileIds());
     for (const row of await rows.all()) expect(await row.isVisible()).toBe(true);
     expect(await page.locator("#table-filters").isVisible()).toBe(false);
     const total = String(ids.length);
@@ -38,7 +57,9 @@ describe.each(languages)("without JavaScript (%s)", (lang) => {
     const page = await context.newPage();
     await open(page, `/${lang}/deployments/${entry.id}/`);
     const heading = squash(await page.locator("h1").textContent());
-    expect(heading).toBe(`${titleText(entry, lang)}: ${entry.data.name ?? entry.product.data.name}`);
+    expect(heading).toBe(
+      `${titleText(entry, lang)}: ${entry.data.name ?? entry.product?.data.name ?? t(lang).entry.productNotNamed}`,
+    );
     expect(await page.locator("h1").isVisible()).toBe(true);
     expect(await page.locator(".fact[data-field=federation]").isVisible()).toBe(true);
 

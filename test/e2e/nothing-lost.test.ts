@@ -5,9 +5,10 @@
 import { readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { parseCsv } from "../csv-reading.ts";
+import { t } from "../../src/i18n/index.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { builtText, searchIndex } from "./built-site.ts";
-import { displayText, languages, records, squash, titleText } from "./site.ts";
+import { concreteDeployments, displayText, languages, records, squash, titleText } from "./site.ts";
 
 const builtDir = inject("builtDir");
 const { positions } = validateRegistry("data").registry;
@@ -54,7 +55,7 @@ describe.each(languages)("deployments (%s)", (lang) => {
   it("each has its entry page, headed with its authority and system", () => {
     const wrong = records.deployments.flatMap((deployment) => {
       const expected = squash(
-        `${titleText(deployment, lang)}: ${deployment.data.name ?? deployment.product.data.name}`,
+        `${titleText(deployment, lang)}: ${deployment.data.name ?? deployment.product?.data.name ?? t(lang).entry.productNotNamed}`,
       );
       const shown = heading(`/${lang}/deployments/${deployment.id}/`);
       return shown === expected ? [] : [`${deployment.id}: "${shown}", expected "${expected}"`];
@@ -62,12 +63,20 @@ describe.each(languages)("deployments (%s)", (lang) => {
     expect(wrong).toEqual([]);
   });
 
-  it("each has one row in the table, linking to its entry", () => {
+  it("each concrete deployment has one row in the table, linking to its entry; practices and offers are listed below it", () => {
     const table = builtText(builtDir, `/${lang}/table/`);
     const body = /<tbody>(.*?)<\/tbody>/s.exec(table)![1]!;
     const rows = [...body.matchAll(/<tr data-id="([^"]+)"/g)].map(([, id]) => id!).sort();
-    expect(rows).toEqual(deploymentIds);
-    expect(missing(deploymentIds, (id) => body.includes(`href="/${lang}/deployments/${id}/"`))).toEqual([]);
+    const concreteIds = concreteDeployments.map((deployment) => deployment.id).sort();
+    expect(rows).toEqual(concreteIds);
+    expect(missing(concreteIds, (id) => body.includes(`href="/${lang}/deployments/${id}/"`))).toEqual([]);
+    const apart = records.deployments.filter((deployment) => deployment.data.kind !== "deployment");
+    expect(
+      missing(
+        apart.map((d) => d.id),
+        (id) => table.includes(`href="/${lang}/deployments/${id}/"`),
+      ),
+    ).toEqual([]);
   });
 
   it("each is in the search index", () => {

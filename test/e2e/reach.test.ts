@@ -1,7 +1,16 @@
 // Who can reach whom: the page's counts and networks follow the records, agree with the table, and entry pages say it too.
 import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.ts";
-import { headline, languages, open, records, squash, useBrowser, type ExpectedDeployment } from "./site.ts";
+import {
+  concreteDeployments,
+  headline,
+  languages,
+  open,
+  records,
+  squash,
+  useBrowser,
+  type ExpectedDeployment,
+} from "./site.ts";
 
 const browser = useBrowser();
 
@@ -11,12 +20,12 @@ const isIsland = (d: ExpectedDeployment) =>
   ownInstanceOnly.includes(headline(d.data.federation, "unknown")) &&
   headline(d.data.interoperability, "unknown") !== "bridges" &&
   (d.data.bridgesTo ?? []).length === 0;
-const islands = records.deployments.filter(isIsland);
+const islands = concreteDeployments.filter(isIsland);
 const presumedIslands = islands.filter((d) => d.data.federation.every((claim) => claim.confidence === "presumed"));
 
 /** Deployments sharing a federation group whose sources all say they federate with an allow-list. */
 const groups = new Map<string, string[]>();
-for (const d of records.deployments) {
+for (const d of concreteDeployments) {
   if (d.data.federationGroup && headline(d.data.federation, "unknown") === "enabled-allowlist") {
     groups.set(d.data.federationGroup, [...(groups.get(d.data.federationGroup) ?? []), d.id]);
   }
@@ -31,7 +40,7 @@ describe.each(languages)("who can reach whom (%s)", (lang) => {
     const tab = await browser().newPage();
     await open(tab, `/${lang}/reach/`);
     const summary = squash(await tab.locator("[data-reach-summary]").textContent());
-    expect(summary).toContain(page.summary(records.deployments.length, islands.length));
+    expect(summary).toContain(page.summary(concreteDeployments.length, islands.length));
     expect(summary).toContain(page.presumedIslands(presumedIslands.length));
     const listed = await tab
       .locator('[data-reach-class="island"] li[data-id]')
@@ -59,7 +68,7 @@ describe.each(languages)("who can reach whom (%s)", (lang) => {
     const hrefs = await tab
       .locator("svg.reach-diagram-wide a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
-    expect(hrefs.sort()).toEqual(records.deployments.map((d) => `/${lang}/deployments/${d.id}/`).sort());
+    expect(hrefs.sort()).toEqual(concreteDeployments.map((d) => `/${lang}/deployments/${d.id}/`).sort());
     await tab.close();
   });
 

@@ -33,7 +33,7 @@ async function search(lang: Lang, query: string): Promise<string[]> {
 
 const entryPath = (lang: Lang, id: string) => `/${lang}/deployments/${id}/`;
 const stashcatPolice = records.deployments.filter(
-  (d) => d.data.product === "stashcat" && d.data.sectors.includes("police"),
+  (d) => d.data.product?.value === "stashcat" && d.data.sectors.includes("police"),
 );
 const hesse = records.deployments.filter((d) => d.data.region === "DE-HE");
 const matrix = records.deployments.filter((d) => d.protocol === "matrix");

@@ -48,8 +48,9 @@ export async function open(page: Page, path: string): Promise<void> {
 export type ExpectedDeployment = {
   id: string;
   data: Deployment;
-  product: LoadedRecord<Product>;
-  /** The product's protocol: the one value its claims agree on, else "disputed". */
+  /** Its product's record; undefined where the deployment names no product. */
+  product?: LoadedRecord<Product>;
+  /** The protocol its product's (or, without a product, its own) claims amount to, else "disputed". */
   protocol: string;
   /** Country code, or the organisation's name for an international body. */
   country: string;
@@ -64,13 +65,14 @@ function loadRecords() {
   if (errors.length > 0) throw new Error(`data/ does not validate:\n${errors.map(formatProblem).join("\n")}`);
   const products = new Map(registry.products.map((product) => [product.id, product]));
   const deployments = registry.deployments.map((record): ExpectedDeployment => {
-    const product = products.get(record.data.product);
-    if (!product) throw new Error(`${record.file}: no product ${record.data.product}`);
+    const productId = record.data.product?.value;
+    const product = productId === undefined ? undefined : products.get(productId);
+    if (productId !== undefined && !product) throw new Error(`${record.file}: no product ${productId}`);
     return {
       id: record.id,
       data: record.data,
       product,
-      protocol: headline(product.data.protocol, "unknown"),
+      protocol: headline(product ? product.data.protocol : record.data.protocol, "unknown"),
       country: record.data.country ?? record.data.organisation!,
     };
   });
@@ -87,6 +89,9 @@ export function deploymentById(id: string): ExpectedDeployment {
   return deployment;
 }
 
+/** The concrete deployments: what the table lists and the figures count (practices and offers come apart). */
+export const concreteDeployments = records.deployments.filter((d) => d.data.kind === "deployment");
+
 /** Ids of the deployment files in data/deployments/: what the site must list. */
 export function deploymentFileIds(): string[] {
   return readdirSync("data/deployments")
@@ -95,17 +100,37 @@ export function deploymentFileIds(): string[] {
     .sort();
 }
 
-/** The value a list of claims amounts to: the one they agree on, "disputed", or `fallback` if none. */
+/**
+ * The claims that still hold: a claim that names when it ended, or one that a claim with another
+ * value is known to follow (it starts after the last day the first is known to hold), is history.
+ */
+export function currentClaims<T>(claims: Claim<T>[] | undefined): Claim<T>[] {
+  const all = claims ?? [];
+  const first = (date: string) => (date + "-01-01").slice(0, 10);
+  const last = (date: string) => (date.length === 4 ? `${date}-12-31` : date.length === 7 ? `${date}-31` : date);
+  return all.filter((claim) => {
+    if (claim.until) return false;
+    const end = claim.asOf ?? claim.from;
+    if (!end) return true;
+    return !all.some((other) => {
+      const start = other.from ?? other.asOf;
+      return other.value !== claim.value && start !== undefined && first(start) > last(end);
+    });
+  });
+}
+
+/** The value a list of claims amounts to: the one the current claims agree on, "disputed", or `fallback` if none. */
 export function headline<T extends string>(claims: Claim<T>[] | undefined, fallback: T): T | "disputed" {
-  const values = new Set((claims ?? []).map((claim) => claim.value));
+  const values = new Set(currentClaims(claims).map((claim) => claim.value));
   if (values.size === 0) return fallback;
   return values.size === 1 ? [...values][0]! : "disputed";
 }
 
 /** The marker a reader sees on a fact's value: a dispute, an editor's presumption, or none. */
 export function expectedMarker(claims: Claim<string>[] | undefined): "disputed" | "presumed" | "plain" {
+  const current = currentClaims(claims);
   if (headline(claims, "unknown") === "disputed") return "disputed";
-  if (claims && claims.length > 0 && claims.every((claim) => claim.confidence === "presumed")) return "presumed";
+  if (current.length > 0 && current.every((claim) => claim.confidence === "presumed")) return "presumed";
   return "plain";
 }
 

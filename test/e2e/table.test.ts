@@ -3,17 +3,17 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n/index.ts";
-import { displayText, headline, open, records, squash, titleText, useBrowser } from "./site.ts";
+import { concreteDeployments, displayText, headline, open, squash, titleText, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 const dict = t("de");
 const view = dict.tableView;
-const total = records.deployments.length;
+const total = concreteDeployments.length;
 const countText = (shown: number) =>
   dict.table.count.replace("{shown}", String(shown)).replace("{total}", String(total));
 
 const chosen = { protocol: "matrix", country: "DE", level: "state" } as const;
-const matching = records.deployments.filter(
+const matching = concreteDeployments.filter(
   (d) => d.protocol === chosen.protocol && d.country === chosen.country && d.data.level === chosen.level,
 );
 const germanCollator = new Intl.Collator("de", { sensitivity: "base" });
@@ -51,10 +51,10 @@ async function chooseFilters(page: Page): Promise<void> {
 }
 
 describe("comparison table with JavaScript", () => {
-  it("lists every deployment, ordered by country and then authority", async () => {
+  it("lists every concrete deployment (practices and offers apart), ordered by country and then authority", async () => {
     const page = await openTable();
     await expect.poll(() => page.locator("#table-count").textContent()).toBe(countText(total));
-    const expected = [...records.deployments]
+    const expected = [...concreteDeployments]
       .sort(
         (a, b) =>
           germanCollator.compare(countryName(a.country), countryName(b.country)) ||
@@ -86,7 +86,7 @@ describe("comparison table with JavaScript", () => {
     const page = await openTable();
     const optionCount = (filter: string, value: string) =>
       page.locator(`details[data-filter="${filter}"] [data-count-for="${value}"]`).textContent();
-    const matrix = records.deployments.filter((d) => d.protocol === "matrix");
+    const matrix = concreteDeployments.filter((d) => d.protocol === "matrix");
     expect(await optionCount("protocol", "matrix")).toBe(String(matrix.length));
     await tick(page, dict.field.country, countryName("DE"));
     expect(await optionCount("protocol", "matrix")).toBe(String(matrix.filter((d) => d.country === "DE").length));
@@ -94,8 +94,8 @@ describe("comparison table with JavaScript", () => {
   });
 
   it("shows either of two values of one filter, and drops one with its chip", async () => {
-    const either = records.deployments.filter((d) => ["matrix", "xmpp"].includes(d.protocol));
-    const xmpp = records.deployments.filter((d) => d.protocol === "xmpp");
+    const either = concreteDeployments.filter((d) => ["matrix", "xmpp"].includes(d.protocol));
+    const xmpp = concreteDeployments.filter((d) => d.protocol === "xmpp");
     const page = await openTable();
     await tick(page, dict.field.protocol, dict.label.protocol.matrix);
     await tick(page, dict.field.protocol, dict.label.protocol.xmpp);
@@ -134,7 +134,7 @@ describe("comparison table with JavaScript", () => {
 
   it("shows that every header sorts, sorts by authority when clicked, and reverses on a second click", async () => {
     const collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
-    const ascending = [...records.deployments]
+    const ascending = [...concreteDeployments]
       .sort((a, b) => collator.compare(titleText(a, "de"), titleText(b, "de")))
       .map((d) => displayText(d.data.authorities[0]!.name, "de"));
     const page = await openTable();
@@ -172,7 +172,7 @@ describe("comparison table with JavaScript", () => {
 
   it("downloads exactly the rows and columns shown as CSV", async () => {
     const page = await openTable(`?protocol=matrix&cols=authority,protocol,federation`);
-    const expectedIds = records.deployments.filter((d) => d.protocol === "matrix").map((d) => d.id);
+    const expectedIds = concreteDeployments.filter((d) => d.protocol === "matrix").map((d) => d.id);
     const [download] = await Promise.all([
       page.waitForEvent("download"),
       page.getByRole("link", { name: view.download }).click(),
@@ -182,7 +182,7 @@ describe("comparison table with JavaScript", () => {
     expect(lines[0]).toBe([dict.field.authority, dict.field.protocol, dict.field.federation].join(","));
     expect(lines).toHaveLength(expectedIds.length + 1);
     for (const id of expectedIds) {
-      const d = records.deployments.find((e) => e.id === id)!;
+      const d = concreteDeployments.find((e) => e.id === id)!;
       const federation = headline(d.data.federation, "unknown");
       const line = lines.find((l) => l.includes(displayText(d.data.authorities[0]!.name, "de").split(",")[0]!));
       expect(line, id).toBeDefined();
@@ -193,7 +193,7 @@ describe("comparison table with JavaScript", () => {
   });
 
   it("shows a dispute as a short chip that opens to show the competing values", async () => {
-    const disputed = records.deployments.find((d) => headline(d.data.federation, "unknown") === "disputed")!;
+    const disputed = concreteDeployments.find((d) => headline(d.data.federation, "unknown") === "disputed")!;
     const values = [...new Set(disputed.data.federation.map((c) => c.value))];
     const page = await openTable();
     const cell = page.locator(`tr[data-id="${disputed.id}"] td[data-column="federation"]`);
@@ -249,7 +249,7 @@ describe("comparison table with JavaScript", () => {
     await page.keyboard.press("Tab");
     await page.keyboard.press("Space");
     const first = await page.locator('details[data-filter="protocol"] input').first().getAttribute("value");
-    const expected = records.deployments.filter((d) => d.protocol === first);
+    const expected = concreteDeployments.filter((d) => d.protocol === first);
     expect((await visibleRowIds(page)).sort()).toEqual(expected.map((d) => d.id).sort());
     await page.close();
   });
@@ -267,6 +267,22 @@ describe("comparison table on a phone", () => {
     await toggle.click();
     await tick(page, dict.field.protocol, dict.label.protocol.matrix);
     expect(await page.getByRole("button", { name: view.filterToggle(1) }).count()).toBe(1);
+    await page.close();
+  });
+
+  it("sorts the cards with the sort choice, as the hidden header row would", async () => {
+    const collator = new Intl.Collator("de", { numeric: true, sensitivity: "base" });
+    const descending = [...records.deployments]
+      .sort((a, b) => collator.compare(titleText(b, "de"), titleText(a, "de")))
+      .map((d) => displayText(d.data.authorities[0]!.name, "de"));
+    const page = await openTable("", 390);
+    await page.getByRole("button", { name: view.filterToggle(0) }).click();
+    await page.getByLabel(view.sortBy).selectOption({ label: dict.field.authority });
+    await page.getByLabel(view.sortDirection).selectOption({ label: view.descending });
+    const shownTitles = (await page.locator("tbody tr[data-id] th a").allTextContents()).map(squash);
+    expect(shownTitles).toEqual(descending);
+    expect(new URL(page.url()).searchParams.get("sort")).toBe("authority");
+    expect(new URL(page.url()).searchParams.get("dir")).toBe("desc");
     await page.close();
   });
 });

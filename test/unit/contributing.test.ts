@@ -22,7 +22,7 @@ describe("CONTRIBUTING.md", () => {
       const { record, problems } = validateRecordText("deployments", "CONTRIBUTING.md", id!, text);
       expect(problems.map(formatProblem)).toEqual([]);
       expect(record).toBeDefined();
-      const product = (record!.data as { product: string }).product;
+      const product = (record!.data as { product: { value: string } }).product.value;
       expect(existsSync(join(root, "data", "products", `${product}.yaml`)), `data/products/${product}.yaml`).toBe(true);
     },
   );

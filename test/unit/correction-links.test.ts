@@ -173,10 +173,12 @@ describe("new-deployment and edit links", () => {
 describe("current values as text", () => {
   it("names the label and the YAML value, and both sides of a dispute", () => {
     const labels = { disabled: "abgeschaltet", "enabled-open": "offen föderiert" };
-    expect(currentValueText({ kind: "agreed", value: "disabled", claims: [] }, labels)).toBe("abgeschaltet (disabled)");
-    expect(currentValueText({ kind: "disputed", values: ["disabled", "enabled-open"], claims: [] }, labels)).toBe(
-      "abgeschaltet (disabled) / offen föderiert (enabled-open)",
+    expect(currentValueText({ kind: "agreed", value: "disabled", claims: [], history: [] }, labels)).toBe(
+      "abgeschaltet (disabled)",
     );
+    expect(
+      currentValueText({ kind: "disputed", values: ["disabled", "enabled-open"], claims: [], history: [] }, labels),
+    ).toBe("abgeschaltet (disabled) / offen föderiert (enabled-open)");
   });
 
   it("gives a source's publisher, title, date and address as far as known", () => {

@@ -37,14 +37,18 @@ function product(id: string, overrides: Partial<ProductRecord> = {}): ProductRec
   };
 }
 
+/** The product link of a deployment that names its product without a source of its own. */
+const uses = (id: string) => ({ value: id, sources: [], confidence: "unattributed" as const });
+
 function deployment(id: string, overrides: Partial<DeploymentRecord> = {}): DeploymentRecord {
   return {
     id,
     country: "DE",
     level: "national",
     sectors: ["police"],
-    authorities: [{ name: { de: `Behörde ${id}`, en: `Authority ${id}` } }],
-    product: "chat",
+    kind: "deployment",
+    authorities: [{ name: { de: `Behörde ${id}`, en: `Authority ${id}` }, sources: [], confidence: "unattributed" }],
+    product: uses("chat"),
     federation: [{ value: "disabled", sources: ["a"], confidence: "confirmed" }],
     approvals: [],
     openQuestions: [],
@@ -77,7 +81,7 @@ const deployments = [
   deployment("de-schools", {
     level: "state",
     sectors: ["schools", "administration"],
-    product: "closed",
+    product: uses("closed"),
     federation: [{ value: "presumed-disabled", sources: ["b"], confidence: "presumed" }],
     openQuestions: ["Wer betreibt es?", "Seit wann?"],
     sources: [withoutLink],
@@ -85,7 +89,7 @@ const deployments = [
   deployment("ch-army", {
     country: "CH",
     sectors: ["military"],
-    product: "closed",
+    product: uses("closed"),
     federation: [
       { value: "enabled-allowlist", sources: ["a"], confidence: "confirmed" },
       { value: "disabled", sources: ["b"], confidence: "reported" },
@@ -130,6 +134,31 @@ describe("coverage counts", () => {
   });
 });
 
+describe("practices and offers", () => {
+  const withApart = coverage({
+    deployments: [
+      ...deployments,
+      deployment("town-halls", { kind: "practice", level: "local" }),
+      deployment("vendor-offer", { kind: "offer", product: uses("closed") }),
+    ],
+    products,
+    positions,
+  });
+
+  it("count in no figure", () => {
+    expect(withApart.totals).toEqual(report.totals);
+    expect(withApart.byLevel).toEqual(report.byLevel);
+    expect(withApart.byField).toEqual(report.byField);
+  });
+
+  it("are listed apart with their kind", () => {
+    expect(withApart.apart.map((record) => [record.id, record.kind])).toEqual([
+      ["town-halls", "practice"],
+      ["vendor-offer", "offer"],
+    ]);
+  });
+});
+
 describe("protocols", () => {
   it("count products and their deployments, with disputed products in their own row", () => {
     const counted: Record<string, [string[], number]> = { matrix: [["chat"], 2], vendor: [["closed"], 2] };
@@ -143,8 +172,18 @@ describe("protocols", () => {
     expect(protocolTally([product("chat")], []).map((row) => row.protocol)).toEqual(protocol.options);
   });
 
+  it("count a deployment that names no product under the protocol it states itself", () => {
+    const unnamed = deployment("eu-trial", {
+      product: undefined,
+      protocol: [{ value: "matrix", sources: ["a"], confidence: "reported" }],
+    });
+    const rows = protocolTally(products, [unnamed, deployment("x", { product: undefined })]);
+    expect(rows.find((r) => r.protocol === "matrix")?.deployments).toBe(1);
+    expect(rows.find((r) => r.protocol === "unknown")?.deployments).toBe(1);
+  });
+
   it("count a product without a protocol claim as unknown", () => {
-    const row = protocolTally([product("silent", { protocol: [] })], [{ product: "silent" }]).find(
+    const row = protocolTally([product("silent", { protocol: [] })], [{ product: uses("silent") }]).find(
       (r) => r.protocol === "unknown",
     );
     expect(row).toMatchObject({ deployments: 1 });

@@ -86,8 +86,20 @@ describe("CSV export", () => {
     const column = (name: string) => header!.indexOf(name);
     for (const row of body) {
       const deployment = model.deployments.find((d) => d.id === row[0])!;
-      expect(row[column("reviewed")]).toBe(deployment.reviewed);
-      expect(row[column("product")]).toBe(deployment.product);
+      expect(row[column("reviewed")]).toBe(deployment.reviewed ?? "");
+      expect(row[column("product")]).toBe(deployment.product?.value ?? "");
+      // The status date is that of the current (last) step, empty when that step is undated.
+      const last = deployment.record.status.at(-1)!;
+      expect(row[column("current_status")], deployment.id).toBe(last.status);
+      expect(row[column("status_date")], deployment.id).toBe(last.date ?? last.asOf ?? "");
+      expect(row[column("current_status_confidence")], deployment.id).toBe(last.confidence);
+      // Whose presumption the federation value is, read from the record itself.
+      const federation = deployment.record.federation;
+      const presumedOnly = federation.every((claim) => claim.confidence === "presumed");
+      const expectedBy = presumedOnly ? [...new Set(federation.map((claim) => claim.presumedBy))].sort().join("|") : "";
+      if (new Set(federation.map((claim) => claim.value)).size === 1) {
+        expect(row[column("federation_presumed_by")], deployment.id).toBe(expectedBy);
+      }
       expect(row).toHaveLength(header!.length);
     }
   });

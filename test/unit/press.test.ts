@@ -33,6 +33,18 @@ describe("citation", () => {
       expect(line).toContain(part);
   });
 
+  it("never calls an unreviewed entry reviewed: it gives the last change instead, or no date at all", () => {
+    const unreviewed = { ...entry, reviewed: undefined, lastChanged: "2026-11-30" };
+    const line = citationText(unreviewed);
+    expect(line).toContain("2026-11-30");
+    expect(line).toContain("Noch nicht redaktionell geprüft");
+    expect(line).not.toContain("Zuletzt geprüft");
+    expect(bibtex(unreviewed)).toContain("Zuletzt geändert 2026-11-30");
+    const undated = { ...entry, reviewed: undefined };
+    expect(citationText(undated)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(cslJson(undated)).not.toHaveProperty("issued");
+  });
+
   it("escapes BibTeX specials and gives CSL-JSON a date", () => {
     expect(bibtex(entry)).toContain("title = {Polizei \\& Co: \\textbraceleft{}Chat\\textbraceright{}}");
     expect(bibtex(entry)).toContain(`\\url{${entry.permalink}}`);
@@ -51,13 +63,13 @@ describe("feed", () => {
     expect(atomDate("2019-12-24")).toBe("2019-12-24T00:00:00Z");
   });
 
-  it("lists every deployment's review and every dated status step, newest first", () => {
+  it("lists every review an editor made and every dated status step, newest first", () => {
     const items = feedItems(model, "en", site, new Map());
     for (const deployment of model.deployments) {
       expect(
-        items.some((item) => item.id.endsWith(`/${deployment.id}/#reviewed-${deployment.reviewed}`)),
+        items.filter((item) => item.id.includes(`/${deployment.id}/#reviewed-`)).map((item) => item.id),
         deployment.id,
-      ).toBe(true);
+      ).toEqual(deployment.reviewed ? [expect.stringContaining(`#reviewed-${deployment.reviewed}`)] : []);
       const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
       expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
     }
@@ -101,5 +113,26 @@ describe("social cards", () => {
     const card = cards[0]!;
     expect(cardHash(card, fonts)).toBe(cardHash({ ...card }, fonts));
     expect(cardHash({ ...card, footer: "Stand 2030-01-01" }, fonts)).not.toBe(cardHash(card, fonts));
+  });
+});
+
+describe("social card tags", () => {
+  it("mark a value that rests only on a presumption with whose it is, and name a vendor protocol", () => {
+    for (const deployment of model.deployments) {
+      const card = deploymentCard(deployment, "en");
+      const federation = deployment.record.federation;
+      const tag = card.tags.find((text) => text.startsWith("Federation: "))!;
+      const presumedBy = new Set(federation.map((claim) => claim.presumedBy));
+      if (federation.length > 0 && federation.every((claim) => claim.confidence === "presumed" && !claim.until)) {
+        const who = presumedBy.size > 1 ? "article, editors" : presumedBy.has("editors") ? "editors" : "article";
+        expect(tag, deployment.id).toMatch(new RegExp(` · ${who}$`));
+      } else {
+        expect(tag, deployment.id).not.toMatch(/ · (article|editors)$/);
+      }
+      const name = deployment.productEntry?.record.protocolName;
+      if (name && deployment.facts.protocol.kind === "agreed" && deployment.facts.protocol.value === "vendor") {
+        expect(card.tags, deployment.id).toContain(`Protocol: vendor protocol (${name})`);
+      }
+    }
   });
 });

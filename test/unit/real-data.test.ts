@@ -18,6 +18,42 @@ describe("data/", () => {
     expect(registry[collection].map((record) => `${record.id}.yaml`).sort()).toEqual(files.sort());
   });
 
+  it("names only its own sources wherever a record refers to one", () => {
+    const unknownRefs: string[] = [];
+    const walk = (value: unknown, known: Set<string>, file: string, path: string) => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, known, file, `${path}[${i}]`));
+      else if (value !== null && typeof value === "object") {
+        for (const [key, inner] of Object.entries(value)) {
+          if (key === "sources" && path !== "" && Array.isArray(inner)) {
+            for (const ref of inner) if (!known.has(ref as string)) unknownRefs.push(`${file} ${path}: ${String(ref)}`);
+          } else walk(inner, known, file, path === "" ? key : `${path}.${key}`);
+        }
+      }
+    };
+    for (const collection of names) {
+      for (const record of registry[collection]) {
+        walk(record.yaml.data, new Set(record.data.sources.map((source) => source.id)), record.file, "");
+      }
+    }
+    expect(unknownRefs).toEqual([]);
+  });
+
+  it("says whose presumption each presumption is: the article's or the editors'", () => {
+    const anonymous: string[] = [];
+    const walk = (value: unknown, file: string, path: string) => {
+      if (Array.isArray(value)) value.forEach((item, i) => walk(item, file, `${path}[${i}]`));
+      else if (value !== null && typeof value === "object") {
+        const map = value as Record<string, unknown>;
+        if (map.confidence === "presumed" && map.presumedBy !== "article" && map.presumedBy !== "editors") {
+          anonymous.push(`${file} ${path}`);
+        }
+        for (const [key, inner] of Object.entries(map)) walk(inner, file, path === "" ? key : `${path}.${key}`);
+      }
+    };
+    for (const collection of names) for (const record of registry[collection]) walk(record.yaml.data, record.file, "");
+    expect(anonymous).toEqual([]);
+  });
+
   it("cites the source article as an editorial source without inventing a date", () => {
     for (const collection of names) {
       for (const record of registry[collection]) {

@@ -26,9 +26,11 @@ describe("claims", () => {
   it("keeps a sourced claim with its sources and confidence", () => {
     const parsed = deploymentSchema.parse({
       ...minimal,
-      federation: { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+      federation: { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "article" },
     });
-    expect(parsed.federation).toEqual([{ value: "presumed-disabled", sources: ["article"], confidence: "presumed" }]);
+    expect(parsed.federation).toEqual([
+      { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "article" },
+    ]);
   });
 
   it("keeps two disagreeing claims side by side", () => {
@@ -36,11 +38,14 @@ describe("claims", () => {
       ...minimal,
       federation: [
         { value: "enabled-allowlist", sources: ["article"], confidence: "secondary" },
-        { value: "presumed-disabled", sources: ["article"], confidence: "presumed" },
+        { value: "presumed-disabled", sources: ["article"], confidence: "presumed", presumedBy: "editors" },
       ],
     });
     expect(parsed.federation.map((claim) => claim.value)).toEqual(["enabled-allowlist", "presumed-disabled"]);
   });
+
+  // presumedBy on a claim that is not a presumption is the presumed-by rule's
+  // (test/fixtures/invalid/deployments/presumed-by.yaml).
 
   it("refuses a sourced claim without sources", () => {
     const result = deploymentSchema.safeParse({
@@ -156,5 +161,62 @@ describe("organisations", () => {
     for (const value of ["Nato", "nato", "DE", "..", "EU/EFTA"]) {
       expect(deploymentSchema.safeParse({ ...international, organisation: value }).success, value).toBe(false);
     }
+  });
+});
+
+describe("licences by name", () => {
+  const product = (client: unknown) => ({
+    name: "X",
+    protocol: "matrix",
+    architecture: "federated",
+    licences: { client, server: "proprietary" },
+    summary: "x",
+    reviewed: "2024-01-01",
+    sources: minimal.sources,
+  });
+  const clientLicence = (client: unknown) => productSchema.parse(product(client)).licences.client[0]!;
+  const sourced = { sources: ["article"], confidence: "vendor" };
+
+  it("reads free or proprietary from the SPDX id where the licence is known", () => {
+    expect(clientLicence({ spdx: "AGPL-3.0-or-later", ...sourced })).toMatchObject({
+      value: "free",
+      spdx: "AGPL-3.0-or-later",
+    });
+    expect(clientLicence({ spdx: "LicenseRef-proprietary", ...sourced }).value).toBe("proprietary");
+    // A dual licence is free if one alternative is; an exception does not change the licence.
+    expect(clientLicence({ spdx: "AGPL-3.0-or-later OR LicenseRef-Element-Commercial", ...sourced }).value).toBe(
+      "free",
+    );
+    expect(clientLicence({ spdx: "GPL-3.0 WITH LicenseRef-OpenSSL-exception", ...sourced }).value).toBe("free");
+  });
+
+  it("expresses open core: a free core combined with a proprietary part", () => {
+    expect(clientLicence({ spdx: "MIT AND LicenseRef-proprietary", ...sourced }).value).toBe("open-core");
+    expect(clientLicence({ value: "open-core", spdx: "MIT AND LicenseRef-RocketChat-EE", ...sourced }).value).toBe(
+      "open-core",
+    );
+  });
+
+  // A class that contradicts the named licence, or is missing where the licence is not known, is
+  // the licence-spdx rule's (test/fixtures/invalid/products/licence-spdx*.yaml).
+  it("refuses what is not an SPDX expression", () => {
+    expect(productSchema.safeParse(product({ spdx: "not a licence!", ...sourced })).success).toBe(false);
+  });
+});
+
+describe("claims in time", () => {
+  // An end before the start is the claim-period rule's (test/fixtures/invalid/deployments/claim-period*.yaml).
+  it("keeps from and until", () => {
+    const federation = {
+      value: "disabled",
+      sources: ["article"],
+      confidence: "reported",
+      from: "2019",
+      until: "2021-06",
+    };
+    expect(deploymentSchema.parse({ ...minimal, federation }).federation[0]).toMatchObject({
+      from: "2019",
+      until: "2021-06",
+    });
   });
 });

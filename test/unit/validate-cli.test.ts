@@ -127,7 +127,7 @@ describe("validate CLI on a hostile pull request", () => {
     );
     expect(
       problem(
-        'values.yaml:4:8  level: expected one of international, national, state, local, institution; got "state\\n::stop-commands::pwned\\n::error::forged"',
+        'values.yaml:4:8  level: expected one of international, national, state, local, institution, unknown; got "state\\n::stop-commands::pwned\\n::error::forged"',
       ),
     ).toBe(true);
     expect(problem('values.yaml:6:1  ["\\u001b[2J\\u001b[1;32m✓ all valid\\r"]: unknown field')).toBe(true);

@@ -5,7 +5,7 @@
 import type { z } from "zod";
 import type { Claim, Deployment, Position, Product } from "../../schema/index.ts";
 import { level, protocol, sector } from "../../schema/vocabulary.ts";
-import { headlineValue, isPresumption, summarizeClaims, type ClaimSummary } from "./derive.ts";
+import { headlineValue, isConcrete, isPresumption, summarizeClaims, type ClaimSummary } from "./derive.ts";
 import {
   deploymentFacts,
   isDerived,
@@ -24,7 +24,8 @@ type LocalizedText = string | { de?: string; en?: string };
 export type ProductRecord = { id: string } & Pick<
   Product,
   "name" | "protocol" | "architecture" | "licences" | "openQuestions" | "sources"
->;
+> &
+  Partial<Pick<Product, "selfHosting" | "federationCapability" | "endToEndEncryption">>;
 
 /** The parts of a deployment that coverage looks at. */
 export type DeploymentRecord = { id: string } & Pick<
@@ -32,10 +33,12 @@ export type DeploymentRecord = { id: string } & Pick<
   | "name"
   | "country"
   | "organisation"
+  | "kind"
   | "level"
   | "sectors"
   | "authorities"
   | "product"
+  | "protocol"
   | "topology"
   | "federation"
   | "interoperability"
@@ -72,19 +75,22 @@ export type ProtocolRow<P> = { protocol: Protocol | "disputed"; products: P[]; d
 /**
  * Products and deployments per protocol, in vocabulary order. A product counts under the protocol
  * its sources agree on; products whose sources disagree form a last "disputed" row, present only
- * when there are any. A deployment counts under its product's protocol.
+ * when there are any. A deployment counts under its product's protocol, or, where it names no
+ * product, under the protocol it states itself.
  */
 export function protocolTally<P extends Pick<ProductRecord, "id" | "protocol">>(
   products: P[],
-  deployments: Pick<DeploymentRecord, "product">[],
+  deployments: Pick<DeploymentRecord, "product" | "protocol">[],
 ): ProtocolRow<P>[] {
   const protocolOf = new Map(products.map((p) => [p.id, headlineValue(summarizeClaims(p.protocol, "unknown"))]));
+  const deploymentProtocol = (d: Pick<DeploymentRecord, "product" | "protocol">) =>
+    d.product ? protocolOf.get(d.product.value) : headlineValue(summarizeClaims(d.protocol, "unknown"));
   const rows = [...protocol.options, "disputed" as const].map((key) => ({
     protocol: key,
     products: products.filter((p) => protocolOf.get(p.id) === key),
-    deployments: deployments.filter((d) => protocolOf.get(d.product) === key).length,
+    deployments: deployments.filter((d) => deploymentProtocol(d) === key).length,
   }));
-  return rows.filter((row) => row.protocol !== "disputed" || row.products.length > 0);
+  return rows.filter((row) => row.protocol !== "disputed" || row.products.length > 0 || row.deployments > 0);
 }
 
 /** One record as coverage examines it: how to name it, and what it leaves open. */
@@ -101,16 +107,21 @@ export function coverage(records: {
   products: ProductRecord[];
   positions: PositionRecord[];
 }) {
-  const { deployments, products, positions } = records;
+  const { products, positions } = records;
+  // Figures count concrete deployments; practices and offers are listed apart.
+  const deployments = records.deployments.filter(isConcrete);
+  const apart = records.deployments.filter((d) => !isConcrete(d));
   const productName = new Map(products.map((p) => [p.id, p.name]));
+  const refOf = (d: DeploymentRecord) =>
+    ({
+      collection: "deployments",
+      id: d.id,
+      title: d.authorities[0]!.name,
+      subtitle: d.name ?? (d.product && productName.get(d.product.value)),
+    }) as const;
   const examined: Examined[] = [
-    ...deployments.map((d) => ({
-      ref: {
-        collection: "deployments",
-        id: d.id,
-        title: d.authorities[0]!.name,
-        subtitle: d.name ?? productName.get(d.product),
-      } as const,
+    ...records.deployments.map((d) => ({
+      ref: refOf(d),
       openQuestions: d.openQuestions.length,
       sources: d.sources,
       claims: deploymentClaims(d),
@@ -133,8 +144,15 @@ export function coverage(records: {
   const byField = statedRows.map((row) => {
     const counts: Record<Backing, number> = { sourced: 0, unattributed: 0, presumed: 0, disputed: 0, none: 0 };
     for (const d of deployments) {
-      const record = row.collection === "products" ? productById.get(d.product) : d;
-      counts[backing(summarizeClaims(record && claimsOf(row, record), "unknown"))] += 1;
+      const claims =
+        row.collection === "deployments"
+          ? claimsOf(row, d)
+          : d.product
+            ? claimsOf(row, productById.get(d.product.value)!)
+            : "withoutProduct" in row
+              ? row.withoutProduct(d)
+              : undefined;
+      counts[backing(summarizeClaims(claims, "unknown"))] += 1;
     }
     return { field: row.key, counts };
   });
@@ -145,6 +163,8 @@ export function coverage(records: {
   }));
 
   return {
+    /** Practices and offers: listed apart, counted in no figure. */
+    apart: apart.map((d) => ({ ...refOf(d), kind: d.kind })),
     totals: {
       deployments: deployments.length,
       jurisdictions: jurisdictions.length,

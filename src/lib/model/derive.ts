@@ -3,24 +3,67 @@
  * and what a list of possibly disagreeing claims amounts to.
  */
 import type { Claim } from "../../schema/index.ts";
+import { earliestDay, latestDay } from "../../schema/common.ts";
 import type { z } from "zod";
-import type { freeSoftware as freeSoftwareValue, licence, lifecycleStatus } from "../../schema/vocabulary.ts";
+import {
+  presumedBy,
+  type freeSoftware as freeSoftwareValue,
+  type licence,
+  type lifecycleStatus,
+} from "../../schema/vocabulary.ts";
 
 type Licence = z.output<typeof licence>;
 type LifecycleStatus = z.output<typeof lifecycleStatus>;
+type PresumedBy = z.output<typeof presumedBy>;
 
-/** What a field's claims amount to: one agreed value, or a dispute between several. */
+/**
+ * What a field's claims amount to: one agreed value, or a dispute between several. `claims` are
+ * the claims the current value rests on; `history` holds the claims that later claims replaced.
+ */
 export type ClaimSummary<T> =
-  { kind: "agreed"; value: T; claims: Claim<T>[] } | { kind: "disputed"; values: T[]; claims: Claim<T>[] };
+  | { kind: "agreed"; value: T; claims: Claim<T>[]; history: Claim<T>[] }
+  | { kind: "disputed"; values: T[]; claims: Claim<T>[]; history: Claim<T>[] };
 
-/** Summarises the claims made about one field; `fallback` stands in when there are none. */
+/** The first day a claim is known to hold, if it is dated. */
+function startOf(claim: Claim<unknown>): string | undefined {
+  const start = claim.from ?? claim.asOf;
+  return start === undefined ? undefined : earliestDay(start);
+}
+
+/** The last day a claim is known to hold, if it is dated. */
+function lastKnownOf(claim: Claim<unknown>): string | undefined {
+  const last = claim.until ?? claim.asOf ?? claim.from;
+  return last === undefined ? undefined : latestDay(last);
+}
+
+/**
+ * Whether a later claim replaced `claim`: it ended (`until`), or another claim with a different
+ * value is known to hold only after every day `claim` is known to hold. An undated claim cannot
+ * be placed in time and is never replaced.
+ */
+function isReplaced<T>(claim: Claim<T>, all: Claim<T>[]): boolean {
+  if (claim.until !== undefined) return true;
+  const last = lastKnownOf(claim);
+  if (last === undefined) return false;
+  return all.some((other) => {
+    const start = startOf(other);
+    return other.value !== claim.value && start !== undefined && start > last;
+  });
+}
+
+/**
+ * Summarises the claims made about one field; `fallback` stands in when there are none. Dated
+ * claims that followed each other are history, not a dispute: the current value is the latest.
+ * Only claims that may hold at the same time and disagree make a dispute.
+ */
 export function summarizeClaims<T>(claims: Claim<T>[] | undefined, fallback: T): ClaimSummary<T> {
-  if (!claims || claims.length === 0) {
-    return { kind: "agreed", value: fallback, claims: [] };
-  }
-  const values = [...new Set(claims.map((claim) => claim.value))];
-  if (values.length === 1) return { kind: "agreed", value: values[0]!, claims };
-  return { kind: "disputed", values, claims };
+  const all = claims ?? [];
+  const history = all.filter((claim) => isReplaced(claim, all));
+  const current = all.filter((claim) => !history.includes(claim));
+  if (current.length === 0) return { kind: "agreed", value: fallback, claims: [], history };
+  const values = [...new Set(current.map((claim) => claim.value))];
+  if (values.length === 1) return { kind: "agreed", value: values[0]!, claims: current, history };
+  return { kind: "disputed", values, claims: current, history };
 }
 
 /** The value to sort and filter by: the agreed value, or "disputed". */
@@ -31,6 +74,23 @@ export function headlineValue<T extends string>(summary: ClaimSummary<T>): T | "
 /** Whether a field rests only on an editor's presumption. */
 export function isPresumption<T>(summary: ClaimSummary<T>): boolean {
   return summary.claims.length > 0 && summary.claims.every((claim) => claim.confidence === "presumed");
+}
+
+/**
+ * Whose presumption a value is, when it rests only on presumptions: the cited article's, the
+ * editors', or both; empty when the value rests on sources.
+ */
+export function presumers<T>(summary: ClaimSummary<T>): PresumedBy[] {
+  if (!isPresumption(summary)) return [];
+  return presumedBy.options.filter((who) => summary.claims.some((claim) => claim.presumedBy === who));
+}
+
+/**
+ * Whether a deployment record is a concrete deployment (a named body using a system), which
+ * headline figures count, rather than a practice or an offer.
+ */
+export function isConcrete(deployment: { kind: "deployment" | "practice" | "offer" }): boolean {
+  return deployment.kind === "deployment";
 }
 
 /** The latest step of a status history (listed oldest first). */
@@ -60,6 +120,6 @@ export function freeSoftware(client: ClaimSummary<string>, server: ClaimSummary<
     ...claim,
     value: freeSoftwareOf(claim.value as Licence, claim.value as Licence),
   }));
-  if (outcomes.length === 1) return { kind: "agreed", value: outcomes[0]!, claims };
-  return { kind: "disputed", values: outcomes, claims };
+  if (outcomes.length === 1) return { kind: "agreed", value: outcomes[0]!, claims, history: [] };
+  return { kind: "disputed", values: outcomes, claims, history: [] };
 }

@@ -42,7 +42,17 @@ type FactRow<Key extends string, R> = {
 };
 
 /** A fact whose value the record states as claims. */
-type StatedFact<Key extends string, R> = FactRow<Key, R> & { claims: (record: R) => Claim<string>[] | undefined };
+type StatedFact<Key extends string, R> = FactRow<Key, R> & {
+  claims: (record: R) => Claim<string>[] | undefined;
+  /** For a product fact: what a deployment that names no product says about it itself (e.g. the protocol). */
+  withoutProduct?: (deployment: Pick<Deployment, "protocol">) => Claim<string>[] | undefined;
+};
+
+/** The SPDX expressions the current claims about a licence name, joined by " / "; undefined if none. */
+function licenceNames(claims: Claim<string>[]): string | undefined {
+  const names = [...new Set(summarizeClaims(claims, "unknown").claims.flatMap((claim) => claim.spdx ?? []))];
+  return names.length > 0 ? names.join(" / ") : undefined;
+}
 
 /**
  * A fact the registry derives from other facts of the same record, e.g. free software from the
@@ -64,6 +74,7 @@ const productStated = [
     headline: true,
     csv: "protocol",
     claims: (p) => p.protocol,
+    withoutProduct: (d) => d.protocol,
     details: [{ name: "protocolName", csv: "protocol_name", text: (p) => p.protocolName }],
   },
   {
@@ -75,6 +86,7 @@ const productStated = [
     headline: false,
     csv: "licence_client",
     claims: (p) => p.licences.client,
+    details: [{ name: "spdx", csv: "licence_client_spdx", text: (p) => licenceNames(p.licences.client) }],
   },
   {
     key: "licences.server",
@@ -85,6 +97,7 @@ const productStated = [
     headline: false,
     csv: "licence_server",
     claims: (p) => p.licences.server,
+    details: [{ name: "spdx", csv: "licence_server_spdx", text: (p) => licenceNames(p.licences.server) }],
   },
   {
     key: "architecture",
@@ -95,6 +108,36 @@ const productStated = [
     headline: true,
     csv: "architecture",
     claims: (p) => p.architecture,
+  },
+  {
+    key: "federationCapability",
+    collection: "products",
+    name: "federationCapability",
+    labels: "federationCapability",
+    vocabulary: v.federationCapability,
+    headline: false,
+    csv: "federation_capability",
+    claims: (p) => p.federationCapability,
+  },
+  {
+    key: "selfHosting",
+    collection: "products",
+    name: "selfHosting",
+    labels: "selfHosting",
+    vocabulary: v.selfHosting,
+    headline: false,
+    csv: "self_hosting",
+    claims: (p) => p.selfHosting,
+  },
+  {
+    key: "endToEndEncryption",
+    collection: "products",
+    name: "endToEndEncryption",
+    labels: "endToEndEncryption",
+    vocabulary: v.endToEndEncryption,
+    headline: false,
+    csv: "end_to_end_encryption",
+    claims: (p) => p.endToEndEncryption,
   },
 ] as const satisfies readonly StatedFact<string, Product>[];
 
@@ -124,6 +167,9 @@ export const productFacts = [
   productStated[2],
   productDerived[0],
   productStated[3],
+  productStated[4],
+  productStated[5],
+  productStated[6],
 ] as const;
 
 /** Key of a product fact. */
@@ -186,16 +232,23 @@ export type KeyFactKey = KeyFactRow["key"];
 /** Every fact a deployment shows: its product's, then its own. */
 export const allDeploymentFacts: readonly KeyFactRow[] = [...productFacts, ...deploymentFacts];
 
-/** The record a row's claims and details are read from, for a deployment: its own or its product's. */
-export function recordOf(row: KeyFactRow, deployment: { record: Deployment; productEntry: { record: Product } }) {
-  return row.collection === "products" ? deployment.productEntry.record : deployment.record;
+/**
+ * The record a row's details are read from, for a deployment: its own or its product's; none for
+ * a product fact of a deployment that names no product.
+ */
+export function recordOf(
+  row: KeyFactRow,
+  deployment: { record: Deployment; productEntry?: { record: Product } },
+): Deployment | Product | undefined {
+  return row.collection === "products" ? deployment.productEntry?.record : deployment.record;
 }
 
 /** The plain fields shown after a fact, with their text, leaving out those the record does not have. */
 export function factDetails(
   row: KeyFactRow,
-  record: Deployment | Product,
+  record: Deployment | Product | undefined,
 ): { name: FieldKey; csv: string; text: string }[] {
+  if (record === undefined) return [];
   const details = ("details" in row ? row.details : []) as readonly {
     name: FieldKey;
     csv: string;
@@ -219,8 +272,19 @@ export function isDerived(row: KeyFactRow): row is (typeof productDerived)[numbe
 
 /** The product's facts, summarized: what its claims amount to, derived facts included. */
 export function summarizeProductFacts(product: Product): Record<ProductFactKey, ClaimSummary<string>> {
+  return summarizeStatedProductFacts((row) => row.claims(product));
+}
+
+/** The product facts of a deployment that names no product: only what it says itself (e.g. the protocol). */
+export function summarizeUnnamedProductFacts(deployment: Deployment): Record<ProductFactKey, ClaimSummary<string>> {
+  return summarizeStatedProductFacts((row) => ("withoutProduct" in row ? row.withoutProduct(deployment) : undefined));
+}
+
+function summarizeStatedProductFacts(
+  claimsOf: (row: (typeof productStated)[number]) => Claim<string>[] | undefined,
+): Record<ProductFactKey, ClaimSummary<string>> {
   const stated = Object.fromEntries(
-    productStated.map((row) => [row.key, summarizeClaims(row.claims(product), "unknown")]),
+    productStated.map((row) => [row.key, summarizeClaims(claimsOf(row), "unknown")]),
   ) as Record<ProductStatedKey, ClaimSummary<string>>;
   const derived = Object.fromEntries(productDerived.map((row) => [row.key, row.derive(stated)]));
   return { ...stated, ...derived } as Record<ProductFactKey, ClaimSummary<string>>;
@@ -250,10 +314,19 @@ type ClaimPaths<R> = {
 }[keyof R & string];
 
 /**
+ * The product's claims about its vendor rather than its software: shown beside the product's
+ * name with their sources (VendorFacts.astro), not as key facts of its deployments.
+ */
+export const vendorClaimFields = ["vendor", "vendorCountry"] as const;
+
+/** Product facts a deployment that names no product states itself, under the same field name (`protocol`). */
+type StatedWithoutProduct = Extract<(typeof productStated)[number], { withoutProduct: unknown }>["key"];
+
+/**
  * Every claim field of the schemas has its row above: a claim field without one fails the type
  * check here, naming the field ("Type 'true' is not assignable to type '"hosting"'").
  */
 type MissingRows =
-  | Exclude<ClaimPaths<Deployment>, DeploymentFactKey>
-  | Exclude<ClaimPaths<Product>, ProductStatedKey>;
+  | Exclude<ClaimPaths<Deployment>, DeploymentFactKey | StatedWithoutProduct>
+  | Exclude<ClaimPaths<Product>, ProductStatedKey | (typeof vendorClaimFields)[number]>;
 export const everyClaimFieldHasARow: [MissingRows] extends [never] ? true : MissingRows = true;

@@ -5,7 +5,13 @@
  */
 import type { Deployment, Position, Product } from "../../schema/index.ts";
 import { currentStatus, summarizeClaims, type ClaimSummary } from "./derive.ts";
-import { summarizeDeploymentFacts, summarizeProductFacts, type KeyFactKey, type ProductFactKey } from "./key-facts.ts";
+import {
+  summarizeDeploymentFacts,
+  summarizeProductFacts,
+  summarizeUnnamedProductFacts,
+  type KeyFactKey,
+  type ProductFactKey,
+} from "./key-facts.ts";
 import { localize, languages, t, type Lang } from "../../i18n/index.ts";
 import type { z } from "zod";
 import type * as v from "../../schema/vocabulary.ts";
@@ -19,6 +25,8 @@ export type ProductEntry = Product & {
   record: Product;
   /** What the sources say about each key fact of the product (see key-facts.ts). */
   facts: Record<ProductFactKey, ClaimSummary<string>>;
+  /** Who makes it and where the vendor is based, as its sources say. */
+  vendorFacts: { vendor: ClaimSummary<string>; vendorCountry: ClaimSummary<string> };
   basedOnProduct?: ProductEntry;
 };
 
@@ -27,7 +35,8 @@ export type DeploymentEntry = Deployment & {
   id: string;
   /** The record exactly as parsed from its file, without derived fields. */
   record: Deployment;
-  productEntry: ProductEntry;
+  /** The product it runs; undefined where no source names the software. */
+  productEntry?: ProductEntry;
   currentStatus: Out<typeof v.lifecycleStatus>;
   /** Every key fact a reader sees for the deployment: its product's and its own (see key-facts.ts). */
   facts: Record<KeyFactKey, ClaimSummary<string>>;
@@ -35,12 +44,14 @@ export type DeploymentEntry = Deployment & {
   approvalSummaries: { classification: string; summary: ClaimSummary<Out<typeof v.approvalStatus>> }[];
   /** The first authority's name, used as the entry's title. */
   title: Deployment["authorities"][number]["name"];
+  /** The system's own name, else its product's, else "product not named", in each language. */
+  systemName: Record<Lang, string>;
   /** The heading of the entry in each language: the authority and the system's (or product's) name. */
   displayName: Record<Lang, string>;
   /** The country's or organisation's name in each language. */
   jurisdictionName: Record<Lang, string>;
-  /** Newest date in the status history, if any. */
-  latestStatusDate?: string;
+  /** The current step of the status history (its last), with its date, sources and confidence. */
+  currentStep: Deployment["status"][number];
   /** Country code or organisation name: what the overview groups by. */
   jurisdiction: string;
   /** Ids of deployments this one superseded (the reverse of `supersededBy`). */
@@ -80,21 +91,28 @@ export function buildRegistry(
       id,
       record: data,
       facts: summarizeProductFacts(data),
+      vendorFacts: {
+        vendor: summarizeClaims(data.vendor, ""),
+        vendorCountry: summarizeClaims(data.vendorCountry, ""),
+      },
     });
   }
   for (const product of products.values()) {
     if (product.basedOn) product.basedOnProduct = products.get(product.basedOn);
   }
   const deployments = deploymentRecords.map(({ id, data }): DeploymentEntry => {
-    const productEntry = products.get(data.product);
-    if (!productEntry) throw new Error(`deployment ${id}: product ${data.product} not found`);
+    const productEntry = data.product && products.get(data.product.value);
+    if (data.product && !productEntry) throw new Error(`deployment ${id}: product ${data.product.value} not found`);
     return {
       ...data,
       id,
       record: data,
       productEntry,
       currentStatus: currentStatus(data.status),
-      facts: { ...productEntry.facts, ...summarizeDeploymentFacts(data) },
+      facts: {
+        ...(productEntry ? productEntry.facts : summarizeUnnamedProductFacts(data)),
+        ...summarizeDeploymentFacts(data),
+      },
       approvalSummaries: [...new Set(data.approvals.map((approval) => approval.classification))].map(
         (classification) => ({
           classification,
@@ -113,14 +131,13 @@ export function buildRegistry(
         }),
       ),
       title: data.authorities[0]!.name,
+      systemName: byLanguage((lang) => data.name ?? productEntry?.name ?? t(lang).entry.productNotNamed),
       displayName: byLanguage(
-        (lang) => `${localize(data.authorities[0]!.name, lang).text}: ${data.name ?? productEntry.name}`,
+        (lang) =>
+          `${localize(data.authorities[0]!.name, lang).text}: ${data.name ?? productEntry?.name ?? t(lang).entry.productNotNamed}`,
       ),
       jurisdictionName: byLanguage((lang) => jurisdictionName(data.country ?? data.organisation!, lang)),
-      latestStatusDate: data.status
-        .map((step) => step.date ?? step.asOf)
-        .filter((date) => date !== undefined)
-        .at(-1),
+      currentStep: data.status.at(-1)!,
       jurisdiction: data.country ?? data.organisation!,
       supersedes: [],
     };

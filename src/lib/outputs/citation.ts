@@ -6,24 +6,36 @@ export type CitationInput = {
   id: string;
   title: string;
   permalink: string;
-  reviewed: string;
+  /** When an editor last checked the record against its sources, if one has. */
+  reviewed?: string;
+  /** When the record last changed in the repository (YYYY-MM-DD), if known. */
+  lastChanged?: string;
   dataVersion: string;
   lang: Lang;
 };
 
+/** The date a citation gives: the review if there was one, else the last change; never a review it did not have. */
+function citationDate(entry: CitationInput): { date: string; reviewed: boolean } | undefined {
+  if (entry.reviewed) return { date: entry.reviewed, reviewed: true };
+  return entry.lastChanged ? { date: entry.lastChanged, reviewed: false } : undefined;
+}
+
 /** The citation line a reader copies. */
 export function citationText(entry: CitationInput): string {
   const dict = t(entry.lang);
+  const dated = citationDate(entry);
+  const template = !dated ? dict.cite.lineUndated : dated.reviewed ? dict.cite.line : dict.cite.lineUnreviewed;
   const values: Record<string, string> = {
     site: dict.siteName,
     title: entry.title,
-    reviewed: entry.reviewed,
+    reviewed: dated?.date ?? "",
+    changed: dated?.date ?? "",
     version: entry.dataVersion,
     url: entry.permalink,
   };
   // One pass with a function: a title containing "$&" or "{url}" is inserted as it is, never
   // read as a replacement pattern or filled in by a later placeholder.
-  return dict.cite.line.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
 }
 
 /**
@@ -58,15 +70,17 @@ const bibUrl = (url: string) => url.replace(/[{}\\\s]/g, (character) => encodeUR
 /** A BibTeX @misc record. */
 export function bibtex(entry: CitationInput): string {
   const dict = t(entry.lang);
-  const [year, month] = entry.reviewed.split("-");
+  const dated = citationDate(entry);
+  const [year, month] = dated ? dated.date.split("-") : [];
+  const dateNote = dated ? `${dated.reviewed ? dict.cite.reviewed : dict.cite.changed} ${dated.date}, ` : "";
   return [
     `@misc{registry-${entry.id},`,
     `  title = {${bibText(entry.title)}},`,
     `  author = {{${bibText(dict.siteName)}}},`,
     `  howpublished = {\\url{${bibUrl(entry.permalink)}}},`,
-    `  year = {${year}},`,
+    ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
-    `  note = {${bibText(`${dict.cite.reviewed} ${entry.reviewed}, ${dict.cite.version} ${entry.dataVersion}`)}},`,
+    `  note = {${bibText(`${dateNote}${dict.cite.version} ${entry.dataVersion}`)}},`,
     `  language = {${t(entry.lang).bibtexLanguage}}`,
     `}`,
   ].join("\n");
@@ -75,7 +89,7 @@ export function bibtex(entry: CitationInput): string {
 /** A CSL-JSON item (the format Zotero and citeproc read). */
 export function cslJson(entry: CitationInput): Record<string, unknown> {
   const dict = t(entry.lang);
-  const parts = entry.reviewed.split("-").map(Number);
+  const dated = citationDate(entry);
   return {
     id: `registry-${entry.id}`,
     type: "webpage",
@@ -83,7 +97,7 @@ export function cslJson(entry: CitationInput): Record<string, unknown> {
     "container-title": dict.siteName,
     author: [{ literal: dict.siteName }],
     URL: entry.permalink,
-    issued: { "date-parts": [parts] },
+    ...(dated ? { issued: { "date-parts": [dated.date.split("-").map(Number)] } } : {}),
     version: entry.dataVersion,
     language: entry.lang,
   };

@@ -20,12 +20,22 @@ function headlineFields(rows: readonly KeyFactRow[]) {
       z.string().describe("Confidences of the claims behind the value, strongest first, joined by |; empty if none"),
     ]),
   );
-  return { ...values, confidence: z.strictObject(confidences) };
+  const presumedBy = Object.fromEntries(
+    headlines.map((row) => [
+      row.key,
+      z
+        .string()
+        .describe("Whose presumption the value is (article, editors, both joined by |); empty if sources back it"),
+    ]),
+  );
+  return { ...values, confidence: z.strictObject(confidences), presumedBy: z.strictObject(presumedBy) };
 }
 
 /** Values the registry computes for a deployment. */
 export const derivedDeployment = z.strictObject({
   currentStatus: v.lifecycleStatus,
+  currentStatusDate: z.string().optional().describe("When the current step began, or the day a source saw it"),
+  currentStatusConfidence: v.confidence.describe("How well the current step of the status history is backed"),
   ...headlineFields(allDeploymentFacts),
   disputedFields: z.array(z.string()).describe("Fields whose sources disagree"),
 });

@@ -2,7 +2,7 @@
 import { defaultLang, languages, otherLang, type Lang } from "../../i18n/index.ts";
 import { z } from "zod";
 import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
-import { headlineValue, type ClaimSummary } from "../model/derive.ts";
+import { headlineValue, presumers, type ClaimSummary } from "../model/derive.ts";
 import { allDeploymentFacts, factDetails, productFacts, recordOf, type KeyFactKey } from "../model/key-facts.ts";
 import { confidence } from "../../schema/vocabulary.ts";
 import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
@@ -49,6 +49,13 @@ function headlineConfidences(facts: Partial<Record<KeyFactKey, ClaimSummary<stri
   ) as Record<string, string>;
 }
 
+/** Whose presumption each headline fact is ("article", "editors", both joined by |), empty where sources back it. */
+function headlinePresumers(facts: Partial<Record<KeyFactKey, ClaimSummary<string>>>, rows = allDeploymentFacts) {
+  return Object.fromEntries(
+    rows.filter((row) => row.headline).map((row) => [row.key, presumers(facts[row.key]!).join("|")]),
+  ) as Record<string, string>;
+}
+
 /** api/v1/deployments.json */
 export function deploymentsDocument(model: RegistryModel, context: Context): z.input<typeof deploymentsExport> {
   return {
@@ -60,8 +67,11 @@ export function deploymentsDocument(model: RegistryModel, context: Context): z.i
       record: d.record,
       derived: {
         currentStatus: d.currentStatus,
+        currentStatusDate: d.currentStep.date ?? d.currentStep.asOf,
+        currentStatusConfidence: d.currentStep.confidence,
         ...headlineValues(d.facts),
         confidence: headlineConfidences(d.facts),
+        presumedBy: headlinePresumers(d.facts),
         disputedFields: disputedFields(d),
       },
     })),
@@ -80,7 +90,8 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
       derived: {
         ...headlineValues(p.facts, productFacts),
         confidence: headlineConfidences(p.facts, productFacts),
-        deploymentCount: model.deployments.filter((d) => d.product === p.id).length,
+        presumedBy: headlinePresumers(p.facts, productFacts),
+        deploymentCount: model.deployments.filter((d) => d.productEntry?.id === p.id).length,
       },
     })),
   };
@@ -145,18 +156,23 @@ export const csvColumns: CsvColumn[] = [
     (d) => d.authorities.map((a) => text(a.name, lang) || text(a.name, otherLang(lang))).join("|"),
   ]),
   ["operators", (d) => d.authorities.flatMap((a) => (a.operator ? [a.operator] : [])).join("|")],
-  ["product", (d) => d.product],
-  ["product_name", (d) => d.productEntry.name],
+  ["product", (d) => d.productEntry?.id],
+  ["product_name", (d) => d.productEntry?.name],
+  ["product_confidence", (d) => (d.product ? d.product.confidence : undefined)],
   ...allDeploymentFacts.flatMap((row): [string, (d: DeploymentEntry) => string | undefined][] => [
     [row.csv, (d) => headlineValue(d.facts[row.key])],
     [`${row.csv}_confidence`, (d) => factConfidence(d.facts[row.key])],
+    [`${row.csv}_presumed_by`, (d) => presumers(d.facts[row.key]).join("|")],
     ...("details" in row ? row.details : []).map((detail): [string, (d: DeploymentEntry) => string | undefined] => [
       detail.csv,
       (d) => factDetails(row, recordOf(row, d)).find((shown) => shown.csv === detail.csv)?.text,
     ]),
   ]),
   ["current_status", (d) => d.currentStatus],
-  ["status_date", (d) => d.latestStatusDate],
+  // The date of the current step (when it began, else the day a source saw it), not of an older dated step.
+  ["status_date", (d) => d.currentStep.date ?? d.currentStep.asOf],
+  ["current_status_confidence", (d) => d.currentStep.confidence],
+  ["current_status_presumed_by", (d) => d.currentStep.presumedBy],
   ["disputed_fields", (d) => disputedFields(d).join("|")],
   ["open_questions", (d) => d.openQuestions.length],
   ["sources", (d) => d.sources.length],

@@ -41,13 +41,15 @@ export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDate
         summary: step.note ? localize(step.note, lang).text : dict.label.lifecycleStatus[step.status],
       });
     });
-    items.push({
-      id: `${link}#reviewed-${deployment.reviewed}`,
-      title: `${dict.feed.reviewed}: ${name}`,
-      updated: atomDate(deployment.reviewed),
-      link,
-      summary: localize(deployment.summary, lang).text,
-    });
+    if (deployment.reviewed) {
+      items.push({
+        id: `${link}#reviewed-${deployment.reviewed}`,
+        title: `${dict.feed.reviewed}: ${name}`,
+        updated: atomDate(deployment.reviewed),
+        link,
+        summary: localize(deployment.summary, lang).text,
+      });
+    }
   }
   return items.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
 }

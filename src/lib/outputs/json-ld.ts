@@ -51,7 +51,7 @@ export function entryJsonLd(
     url: permalink,
     inLanguage: lang,
     description: localize(deployment.summary, lang).text,
-    lastReviewed: deployment.reviewed,
+    ...(deployment.reviewed ? { lastReviewed: deployment.reviewed } : {}),
     license: dataLicence.url,
     isPartOf: { "@type": "Dataset", name: dict.siteName, version },
     about: [
@@ -59,11 +59,15 @@ export function entryJsonLd(
         "@type": "GovernmentOrganization",
         name: localize(authority.name, lang).text,
       })),
-      {
-        "@type": "SoftwareApplication",
-        name: deployment.productEntry.name,
-        applicationCategory: "CommunicationApplication",
-      },
+      ...(deployment.productEntry
+        ? [
+            {
+              "@type": "SoftwareApplication",
+              name: deployment.productEntry.name,
+              applicationCategory: "CommunicationApplication",
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -4,8 +4,11 @@
  */
 import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
-import { headlineValue, type ClaimSummary } from "../model/derive.ts";
+import { headlineValue, isConcrete, presumers, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
+import { lastChangedDates } from "../model/record-history.ts";
+import { recordFilePath } from "./urls.ts";
+import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
   type DeploymentEntry,
@@ -32,6 +35,17 @@ function registry() {
   return cache;
 }
 
+let changed: Map<string, string> | undefined;
+
+/**
+ * The day a record file last changed in the repository (YYYY-MM-DD), read from git history once
+ * per build; undefined without history. This is not a review: see the record's `reviewed`.
+ */
+export function lastChanged(collection: CollectionName, id: string): string | undefined {
+  changed ??= lastChangedDates();
+  return changed.get(recordFilePath(collection, id))?.slice(0, 10);
+}
+
 let version: Promise<string> | undefined;
 
 /** The data version (a fingerprint of all records), computed once per build. */
@@ -45,9 +59,19 @@ export function getRegistryModel(): Promise<RegistryModel> {
   return registry();
 }
 
-/** All deployments, sorted by id. */
+/** All deployment records, sorted by id: concrete deployments, practices and offers. */
 export async function getDeployments(): Promise<DeploymentEntry[]> {
   return (await registry()).deployments;
+}
+
+/** The concrete deployments (a named body using a system): what tables and figures count. */
+export async function getConcreteDeployments(): Promise<DeploymentEntry[]> {
+  return (await getDeployments()).filter(isConcrete);
+}
+
+/** Practices (no named body) and offers (no known user), listed apart from the deployments. */
+export async function getRecordsApart(): Promise<DeploymentEntry[]> {
+  return (await getDeployments()).filter((deployment) => !isConcrete(deployment));
 }
 
 /** All products, sorted by name. */
@@ -68,13 +92,14 @@ export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
 
 type RelatedIndex = {
   byProduct: Map<string, DeploymentEntry[]>;
+  byFederationGroup: Map<string, DeploymentEntry[]>;
   byJurisdiction: Map<string, DeploymentEntry[]>;
   byAuthority: Map<string, DeploymentEntry[]>;
   byId: Map<string, DeploymentEntry>;
 };
 let relatedIndex: Promise<RelatedIndex> | undefined;
 
-/** The deployments grouped by product, jurisdiction and authority name, built once per build. */
+/** The deployments grouped by product, federation group, jurisdiction and authority name, built once per build. */
 function related(): Promise<RelatedIndex> {
   relatedIndex ??= getDeployments().then((deployments) => {
     const group = (keys: (d: DeploymentEntry) => string[]) => {
@@ -83,7 +108,8 @@ function related(): Promise<RelatedIndex> {
       return map;
     };
     return {
-      byProduct: group((d) => [d.product]),
+      byProduct: group((d) => (d.productEntry ? [d.productEntry.id] : [])),
+      byFederationGroup: group((d) => (d.federationGroup ? [d.federationGroup] : [])),
       byJurisdiction: group((d) => [d.jurisdiction]),
       byAuthority: group((d) => d.authorities.map((a) => JSON.stringify(a.name))),
       byId: new Map(deployments.map((d) => [d.id, d])),
@@ -97,7 +123,7 @@ function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
   const sharedSectors = other.sectors.filter((sector) => entry.sectors.includes(sector)).length;
   return (
     (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
-    (other.product === entry.product ? 2 : 0) +
+    (entry.productEntry !== undefined && other.productEntry?.id === entry.productEntry.id ? 2 : 0) +
     (other.level === entry.level ? 1 : 0) +
     sharedSectors
   );
@@ -114,7 +140,7 @@ function mostRelated(entry: DeploymentEntry, candidates: DeploymentEntry[] = [])
   return { shown, total: others.length };
 }
 
-/** Deployments related to one entry: succession in full; the closest few by product, authority and country. */
+/** Deployments related to one entry: succession in full; the closest few by federation group, product, authority and country. */
 export async function relatedDeployments(entry: DeploymentEntry) {
   const index = await related();
   const lookUp = (ids: string[]) => ids.flatMap((id) => index.byId.get(id) ?? []);
@@ -125,55 +151,74 @@ export async function relatedDeployments(entry: DeploymentEntry) {
   return {
     supersededBy: lookUp(successors),
     supersedes: lookUp(entry.supersedes),
-    sameProduct: mostRelated(entry, index.byProduct.get(entry.product)),
+    sameFederationGroup: mostRelated(
+      entry,
+      entry.federationGroup ? index.byFederationGroup.get(entry.federationGroup) : [],
+    ),
+    sameProduct: mostRelated(entry, entry.productEntry ? index.byProduct.get(entry.productEntry.id) : []),
     sameAuthority: mostRelated(entry, sameAuthority),
     sameJurisdiction: mostRelated(entry, index.byJurisdiction.get(entry.jurisdiction)),
   };
 }
 
 /** Level order used when grouping: international first, single institutions last. */
-export const levelOrder = ["international", "national", "state", "local", "institution"] as const;
+export const levelOrder = ["international", "national", "state", "local", "institution", "unknown"] as const;
 
-/** Deployments grouped by country (or organisation), then by level, for the overview. */
+/**
+ * Deployments grouped by country (or organisation), then by level, for the overview; each group's
+ * practices and offers come apart, and count in no figure.
+ */
 export async function deploymentsByJurisdiction() {
   const groups = new Map<string, DeploymentEntry[]>();
   for (const deployment of await getDeployments()) {
     groups.set(deployment.jurisdiction, [...(groups.get(deployment.jurisdiction) ?? []), deployment]);
   }
   return [...groups.entries()]
-    .sort(([a, da], [b, db]) => db.length - da.length || a.localeCompare(b))
-    .map(([jurisdiction, deployments]) => ({
-      jurisdiction,
-      isOrganisation: deployments[0]!.country === undefined,
-      levels: levelOrder
-        .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
-        .filter((group) => group.deployments.length > 0),
-      count: deployments.length,
-    }));
+    .map(([jurisdiction, records]) => {
+      const deployments = records.filter(isConcrete);
+      return {
+        jurisdiction,
+        /** The country's or organisation's name in each language (its records may all be practices or offers). */
+        name: records[0]!.jurisdictionName,
+        isOrganisation: records[0]!.country === undefined,
+        levels: levelOrder
+          .map((level) => ({ level, deployments: deployments.filter((d) => d.level === level) }))
+          .filter((group) => group.deployments.length > 0),
+        apart: records.filter((d) => !isConcrete(d)),
+        count: deployments.length,
+      };
+    })
+    .sort((a, b) => b.count - a.count || a.jurisdiction.localeCompare(b.jurisdiction));
 }
 
 /** Deployments that use a product. */
 export async function deploymentsOfProduct(productId: string): Promise<DeploymentEntry[]> {
-  return (await getDeployments()).filter((d) => d.product === productId);
+  return (await getDeployments()).filter((d) => d.productEntry?.id === productId);
 }
 
 /** Headline figures for the home page, computed from the records. */
 export async function headlineFigures() {
-  const deployments = await getDeployments();
+  const deployments = await getConcreteDeployments();
   const protocolOf = (d: DeploymentEntry) => headlineValue(d.facts.protocol);
   const federationOf = (d: DeploymentEntry) => headlineValue(d.facts.federation);
+  const presumedClosedBy = (who: "article" | "editors") =>
+    deployments.filter((d) => federationOf(d) === "presumed-disabled" && presumers(d.facts.federation).includes(who))
+      .length;
   return {
     deployments: deployments.length,
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
     openProtocol: deployments.filter((d) => ["xmpp", "matrix"].includes(protocolOf(d))).length,
     federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
-    presumedClosed: deployments.filter((d) => federationOf(d) === "presumed-disabled").length,
+    presumedClosedByArticle: presumedClosedBy("article"),
+    presumedClosedByEditors: presumedClosedBy("editors"),
+    apart: (await getRecordsApart()).length,
   };
 }
 
-/** The most recently reviewed deployments. */
+/** The most recently reviewed deployments: only those an editor has checked against their sources. */
 export async function recentlyReviewed(count: number): Promise<DeploymentEntry[]> {
-  return [...(await getDeployments())]
+  return (await getDeployments())
+    .filter((deployment): deployment is DeploymentEntry & { reviewed: string } => deployment.reviewed !== undefined)
     .sort((a, b) => b.reviewed.localeCompare(a.reviewed) || a.id.localeCompare(b.id))
     .slice(0, count);
 }

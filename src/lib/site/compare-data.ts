@@ -6,11 +6,11 @@
  */
 import { t, type Lang } from "../../i18n/index.ts";
 import type { Claim } from "../../schema/index.ts";
-import { isPresumption, type ClaimSummary } from "../model/derive.ts";
+import { isConcrete, isPresumption, type ClaimSummary } from "../model/derive.ts";
 import { allDeploymentFacts, productFacts, type KeyFactRow } from "../model/key-facts.ts";
 import { deploymentReach } from "../model/reach.ts";
 import type { DeploymentEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
-import { factHeadlineText, factLabels, factName } from "./fact-text.ts";
+import { factHeadlineText, factLabels, factName, summaryValues } from "./fact-text.ts";
 import { formatDate } from "./dates.ts";
 import { sourceNumbers } from "./source-numbers.ts";
 import { deploymentUrl, productUrl } from "./urls.ts";
@@ -113,20 +113,34 @@ function rowsOf(lang: Lang) {
   ];
 }
 
+/** The vendor as the product's sources name it: one name, the names the sources disagree on, or unknown. */
+function vendorText(product: ProductEntry, lang: Lang): string {
+  const dict = t(lang);
+  const names = summaryValues(product.vendorFacts.vendor);
+  if (names.length === 0) return dict.unknownValue;
+  return product.vendorFacts.vendor.kind === "disputed" ? `${dict.disputed}: ${names.join(" / ")}` : names[0]!;
+}
+
+/** The review date, or that no editor has reviewed the record yet. */
+function reviewedText(reviewed: string | undefined, lang: Lang): string {
+  return reviewed ? formatDate(reviewed, lang) : t(lang).entry.notReviewed;
+}
+
 function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], lang: Lang): CompareEntry {
   const dict = t(lang);
   const url = deploymentUrl(lang, deployment.id);
   const own = sourceNumbers(deployment.sources);
-  const fromProduct = sourceNumbers(deployment.productEntry.sources);
+  const product = deployment.productEntry;
+  const fromProduct = product ? sourceNumbers(product.sources) : own;
   const cells: Record<string, CompareCell> = {
     jurisdiction: plain(
       [deployment.jurisdictionName[lang], deployment.region].filter((part) => part !== undefined).join(" · "),
     ),
     level: plain(dict.label.level[deployment.level]),
-    product: plain(deployment.productEntry.name),
-    vendor: plain(deployment.productEntry.vendor ?? dict.unknownValue),
+    product: plain(product?.name ?? dict.entry.productNotNamed),
+    vendor: plain(product ? vendorText(product, lang) : dict.unknownValue),
     status: plain(dict.label.lifecycleStatus[deployment.currentStatus]),
-    reviewed: plain(formatDate(deployment.reviewed, lang)),
+    reviewed: plain(reviewedText(deployment.reviewed, lang)),
   };
   for (const row of allDeploymentFacts) {
     const numbers = row.collection === "products" ? fromProduct : own;
@@ -154,7 +168,8 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
     kind: "deployment",
     name: deployment.displayName[lang],
     url,
-    kicker: `${dict.entry.deploymentOf} · ${deployment.jurisdictionName[lang]}`,
+    // A practice or an offer says so, so it is never compared as though it were a deployment.
+    kicker: `${isConcrete(deployment) ? dict.entry.deploymentOf : dict.label.recordKind[deployment.kind]} · ${deployment.jurisdictionName[lang]}`,
     cells,
   };
 }
@@ -164,9 +179,9 @@ function productEntry(product: ProductEntry, id: string, deployments: Deployment
   const url = productUrl(lang, product.id);
   const numbers = sourceNumbers(product.sources);
   const cells: Record<string, CompareCell> = {
-    vendor: plain(product.vendor ?? dict.unknownValue),
-    deployments: plain(String(deployments.filter((d) => d.product === product.id).length)),
-    reviewed: plain(formatDate(product.reviewed, lang)),
+    vendor: plain(vendorText(product, lang)),
+    deployments: plain(String(deployments.filter((d) => isConcrete(d) && d.productEntry?.id === product.id).length)),
+    reviewed: plain(reviewedText(product.reviewed, lang)),
   };
   for (const row of productFacts) {
     cells[row.key] = factCell(row, product.facts[row.key], lang, (claim) =>

@@ -1,7 +1,8 @@
 /** Key facts as words a reader sees: the label of a value, or "disputed" where sources disagree. */
 import { t, type Lang } from "../../i18n/index.ts";
-import type { ClaimSummary } from "../model/derive.ts";
-import type { KeyFactRow } from "../model/key-facts.ts";
+import { isPresumption, presumers, type ClaimSummary } from "../model/derive.ts";
+import type { Claim, Deployment, Product } from "../../schema/index.ts";
+import { factDetails, type KeyFactRow } from "../model/key-facts.ts";
 
 /** The labels of a fact's values in one language. */
 export function factLabels(row: KeyFactRow, lang: Lang): Record<string, string> {
@@ -22,4 +23,57 @@ export function factHeadlineText(row: KeyFactRow, summary: ClaimSummary<string>,
 /** A fact's name in one language, e.g. "Federation". */
 export function factName(row: KeyFactRow, lang: Lang): string {
   return t(lang).field[row.name];
+}
+
+/** When a claim held, in words ("since 2020-12", "2019 to 2021", "as of 2019"), if its sources date it. */
+export function claimTimeText(claim: Pick<Claim<unknown>, "asOf" | "from" | "until">, lang: Lang): string | undefined {
+  const time = t(lang).claimTime;
+  const since = claim.from && claim.until ? time.range(claim.from, claim.until) : claim.from && time.from(claim.from);
+  const parts = [since || (claim.until && time.until(claim.until)), claim.asOf && time.asOf(claim.asOf)];
+  const shown = parts.filter((part): part is string => typeof part === "string" && part !== "");
+  return shown.length > 0 ? shown.join(", ") : undefined;
+}
+
+/** The values a summary stands for, as text: the agreed value, or each disputed one; none for an unknown value. */
+export function summaryValues(
+  summary: ClaimSummary<string>,
+  label: (value: string) => string = (value) => value,
+): string[] {
+  const values = summary.kind === "agreed" ? (summary.claims.length > 0 ? [summary.value] : []) : summary.values;
+  return values.map(label);
+}
+
+/**
+ * A fact's value labels with the row's plain details of this record appended in brackets, e.g.
+ * "vendor protocol (Threema (Ibex))" or "allow-listed servers only (TI-M Föderationsliste)", for
+ * places that show a fact in one tag (cards).
+ */
+export function factLabelsWithDetails(
+  row: KeyFactRow,
+  lang: Lang,
+  record: Deployment | Product | undefined,
+): Record<string, string> {
+  const labels = factLabels(row, lang);
+  const details = factDetails(row, record).map((detail) => detail.text);
+  if (details.length === 0) return labels;
+  return Object.fromEntries(
+    Object.entries(labels).map(([value, label]) =>
+      value === "unknown" ? [value, label] : [value, `${label} (${details.join("; ")})`],
+    ),
+  );
+}
+
+/**
+ * The short mark a value carries where it does not rest on a named source: whose presumption it
+ * is ("article", "editors"), or "not sourced" for a bare value; undefined for a sourced value.
+ */
+export function factMark(summary: ClaimSummary<string>, lang: Lang): string | undefined {
+  const dict = t(lang);
+  if (summary.kind !== "agreed" || summary.claims.length === 0) return undefined;
+  if (isPresumption(summary)) {
+    const by = presumers(summary);
+    return by.length === 0 ? dict.presumption : dict.presumerShort[by.length > 1 ? "both" : by[0]!];
+  }
+  const bare = summary.claims.every((claim) => claim.confidence === "unattributed");
+  return bare && summary.value !== "unknown" ? dict.unsourcedShort : undefined;
 }

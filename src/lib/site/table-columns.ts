@@ -32,6 +32,9 @@ export type TableColumn = {
   fact?: KeyFactRow;
 };
 
+/** The product filter's value for deployments that name no product. */
+const noProduct = "none";
+
 const field = (name: keyof ReturnType<typeof t>["field"]) => (lang: Lang) => t(lang).field[name];
 const vocabularyLabel =
   (section: "level" | "sector" | "lifecycleStatus") =>
@@ -95,9 +98,12 @@ export const tableColumns: TableColumn[] = [
     title: field("product"),
     shown: true,
     filter: true,
-    values: (deployment) => [deployment.product],
-    valueLabel: (value, _lang, deployments) => deployments.find((d) => d.product === value)?.productEntry.name ?? value,
-    sortKey: (deployment) => deployment.productEntry.name,
+    values: (deployment) => [deployment.productEntry?.id ?? noProduct],
+    valueLabel: (value, lang, deployments) =>
+      value === noProduct
+        ? t(lang).entry.productNotNamed
+        : (deployments.find((d) => d.productEntry?.id === value)?.productEntry?.name ?? value),
+    sortKey: (deployment, lang) => deployment.productEntry?.name ?? t(lang).entry.productNotNamed,
   },
   ...allDeploymentFacts.filter((row) => row.headline).map(factColumn),
   {
@@ -125,7 +131,7 @@ export const tableColumns: TableColumn[] = [
     filter: false,
     values: () => [],
     valueLabel: (value) => value,
-    sortKey: (deployment) => deployment.reviewed,
+    sortKey: (deployment) => deployment.reviewed ?? "",
   },
 ];
 

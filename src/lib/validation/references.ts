@@ -1,6 +1,6 @@
 /** Where a record names another record by id: the references that must resolve, and the chains that must not loop. */
 import type { CollectionName } from "../../schema/index.ts";
-import { asString, mapsIn, type RawMap } from "./raw-data.ts";
+import { asMap, asString, mapsIn, type RawMap } from "./raw-data.ts";
 
 /** One reference in a record's raw data. */
 export type Reference = {
@@ -23,7 +23,10 @@ export function referencesIn(collection: CollectionName, data: RawMap): Referenc
     if (id !== undefined) refs.push({ path, field: String(path.at(-1)), target, id, chain });
   };
   if (collection === "deployments") {
-    add(["product"], data.product, "products", false);
+    // The product is an id, or the long form { value: id, sources, confidence }.
+    const product = asMap(data.product);
+    if (product) add(["product", "value"], product.value, "products", false);
+    else add(["product"], data.product, "products", false);
     for (const { item, index } of mapsIn(data.status)) {
       add(["status", index, "supersededBy"], item.supersededBy, "deployments", true);
     }

@@ -5,8 +5,8 @@
 import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry } from "../../model/registry-model.ts";
 import { recordCardKey } from "../../site/urls.ts";
-import { allDeploymentFacts } from "../../model/key-facts.ts";
-import { factHeadlineText, factName } from "../../site/fact-text.ts";
+import { allDeploymentFacts, recordOf } from "../../model/key-facts.ts";
+import { factHeadlineText, factLabelsWithDetails, factMark, factName } from "../../site/fact-text.ts";
 import { shorten } from "../../model/shorten.ts";
 
 /** The text of one card. */
@@ -25,7 +25,6 @@ export type CardModel = {
 export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardModel {
   const dict = t(lang);
   const label = dict.label;
-  const product = deployment.productEntry;
   return {
     lang,
     key: recordCardKey("deployments", lang, deployment.id),
@@ -33,14 +32,25 @@ export function deploymentCard(deployment: DeploymentEntry, lang: Lang): CardMod
       .filter(Boolean)
       .join(" · "),
     title: localize(deployment.title, lang).text,
-    subtitle: deployment.name ? `${deployment.name} · ${product.name}` : product.name,
+    subtitle:
+      deployment.name && deployment.productEntry
+        ? `${deployment.name} · ${deployment.productEntry.name}`
+        : deployment.systemName[lang],
     tags: [
       ...allDeploymentFacts
         .filter((row) => row.headline)
-        .map((row) => `${factName(row, lang)}: ${factHeadlineText(row, deployment.facts[row.key], lang)}`),
+        .map((row) => {
+          const summary = deployment.facts[row.key];
+          const text =
+            summary.kind === "agreed"
+              ? (factLabelsWithDetails(row, lang, recordOf(row, deployment))[summary.value] ?? summary.value)
+              : factHeadlineText(row, summary, lang);
+          const mark = factMark(summary, lang);
+          return `${factName(row, lang)}: ${text}${mark ? ` · ${mark}` : ""}`;
+        }),
       label.lifecycleStatus[deployment.currentStatus],
     ],
-    footer: `${dict.cards.asOf} ${deployment.reviewed} · ${dict.siteName}`,
+    footer: deployment.reviewed ? `${dict.cards.reviewed} ${deployment.reviewed} · ${dict.siteName}` : dict.siteName,
   };
 }
 

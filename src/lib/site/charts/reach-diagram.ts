@@ -74,8 +74,8 @@ function shorten(text: string): string {
 }
 
 /** The short label of a deployment: its system's (or product's) name and its jurisdiction. */
-function nodeLabel(deployment: DeploymentEntry): string {
-  return shorten(`${deployment.name ?? deployment.productEntry.name} (${deployment.jurisdiction})`);
+function nodeLabel(deployment: DeploymentEntry, lang: Lang): string {
+  return shorten(`${deployment.systemName[lang]} (${deployment.jurisdiction})`);
 }
 
 /** The heading of a network's box. */
@@ -85,7 +85,7 @@ export function networkTitle(network: ReachNetwork, lang: Lang, deployments: Map
     return dict.networkOpen(t(lang).label.protocol[network.name as "matrix"] ?? network.name!);
   if (network.name) return dict.networkGroup(network.name);
   const only = deployments.get(network.members[0] ?? network.disputedMembers[0]!);
-  return dict.networkUnnamed(only?.name ?? only?.productEntry.name ?? network.key);
+  return dict.networkUnnamed(only?.systemName[lang] ?? network.key);
 }
 
 /** Lays out the diagram for the overview's networks and classes, `width` units wide (960 for screens, 400 for phones). */
@@ -105,7 +105,7 @@ export function reachDiagram(
       id,
       x,
       y,
-      label: nodeLabel(deployment),
+      label: nodeLabel(deployment, lang),
       title: deployment.displayName[lang],
       protocol: headlineValue(deployment.facts.protocol),
       presumed: reach.presumed,

@@ -23,6 +23,9 @@ import sourceVia from "./source-via.ts";
 import httpUrl from "./http-url.ts";
 import statusOrder from "./status-order.ts";
 import presumptionMarked from "./presumption-marked.ts";
+import presumedBy from "./presumed-by.ts";
+import claimPeriod from "./claim-period.ts";
+import licenceSpdx from "./licence-spdx.ts";
 import countryOrOrganisation from "./country-or-organisation.ts";
 import regionInCountry from "./region-in-country.ts";
 import dateOrAsOf from "./date-or-as-of.ts";
@@ -53,6 +56,9 @@ export const rules: readonly Rule[] = [
   httpUrl,
   statusOrder,
   presumptionMarked,
+  presumedBy,
+  claimPeriod,
+  licenceSpdx,
   countryOrOrganisation,
   regionInCountry,
   dateOrAsOf,

@@ -111,6 +111,8 @@ export function enhanceTable(): void {
   const filterBoxes = [...form.querySelectorAll<HTMLDetailsElement>("details.filter[data-filter]")];
   const filterNames = filterBoxes.map((box) => box.dataset.filter!);
   const columnBoxes = [...form.querySelectorAll<HTMLInputElement>('input[name="cols"]')];
+  const sortChoice = form.querySelector<HTMLSelectElement>('select[name="sort"]')!;
+  const directionChoice = form.querySelector<HTMLSelectElement>('select[name="dir"]')!;
   const view = readView(location.search, filterNames);
   const selected = new Set<string>();
   form.hidden = false;
@@ -197,7 +199,10 @@ export function enhanceTable(): void {
 
   form.addEventListener("change", (event) => {
     const input = event.target as HTMLInputElement;
-    if (input.name === "cols") {
+    if (event.target === sortChoice || event.target === directionChoice) {
+      view.sort = sortChoice.value || undefined;
+      view.dir = directionChoice.value === "desc" ? "desc" : "asc";
+    } else if (input.name === "cols") {
       const chosen = columnBoxes.filter((box) => box.checked).map((box) => box.value);
       view.columns = chosen.length === allColumns.length ? undefined : chosen;
     } else if (filterNames.includes(input.name)) {
@@ -311,6 +316,8 @@ export function enhanceTable(): void {
       sorted.sort((a, b) => collator.compare(key(a), key(b)) * (view.dir === "desc" ? -1 : 1));
     }
     body.append(...sorted);
+    sortChoice.value = sortIndex >= 0 ? view.sort! : "";
+    directionChoice.value = view.dir === "desc" ? "desc" : "asc";
     for (const { header, index } of sortButtons) {
       if (index === sortIndex) header.setAttribute("aria-sort", view.dir === "asc" ? "ascending" : "descending");
       else header.removeAttribute("aria-sort");
