@@ -199,8 +199,8 @@ describe("an existing record", () => {
     const context = await newContext();
     try {
       const page = await context.newPage();
-      await page.goto(siteUrl("/en/contribute/editor/?record=deployments/de-laudenbach-dossenheim-whatsapp"));
-      const file = readFileSync("data/deployments/de-laudenbach-dossenheim-whatsapp.yaml", "utf8");
+      await page.goto(siteUrl("/en/contribute/editor/?record=deployments/fr-police-raid-olvid"));
+      const file = readFileSync("data/deployments/fr-police-raid-olvid.yaml", "utf8");
       await expect.poll(() => preview(page).textContent()).toBe(file);
       const reviewed = field(page, "reviewed").locator("input");
       await reviewed.fill("2026-11-30");

@@ -36,7 +36,7 @@ describe("writing an opened record", () => {
   );
 
   it("a changed date rewrites that line only, quoted", () => {
-    const { text } = records.find((record) => record.label === "deployments/de-he-polizei-hepolchat.yaml")!;
+    const { text } = records.find((record) => record.label === "deployments/fr-police-raid-olvid.yaml")!;
     const out = recordYaml("deployments", { ...data(text), reviewed: "2026-11-30" }, text);
     expect(changedLines(text, out)).toEqual(['reviewed: "2026-11-30"']);
     expect(out.split("\n").length).toBe(text.split("\n").length);

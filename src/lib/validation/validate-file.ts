@@ -45,7 +45,10 @@ export type RecordFileText = {
   /** The file's name, e.g. `de-he-hepolchat.yaml`; its id is the name without `.yaml`. */
   name: string;
   text: string;
-  /** The registry's other records; the file's own record (same collection and id) is left out if listed. */
+  /**
+   * The registry's other records. Leave out the record this file replaces (when editing one); a
+   * new file whose id a listed record has is then reported as the clash it is.
+   */
   known: readonly KnownRecord[];
 };
 
@@ -74,7 +77,7 @@ export function validateRecordFile(input: RecordFileText, ruleSet: readonly Rule
   const text = read ? recordText(bytes) : undefined;
   const checked = text === undefined ? undefined : checkRecord({ collection, id, file }, text, ruleSet);
   if (checked) problems.push(...checked.problems);
-  const others = input.known.filter((record) => record.collection !== collection || record.id !== id);
+  const others = input.known;
   const entries: RecordEntry[] = [
     ...others.map((record) => {
       const otherFile = `data/${record.collection}/${record.id}.yaml`;

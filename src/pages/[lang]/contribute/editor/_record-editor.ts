@@ -645,6 +645,10 @@ export async function startRecordEditor(): Promise<void> {
   root.hidden = false;
 
   let fields: Field;
+  // An opened record is replaced by the file, so the validator does not count it as another record.
+  const others = setup.known.filter(
+    (record) => !opened || record.collection !== opened.collection || record.id !== opened.id,
+  );
   // A draft is kept once the person changed something, not for a record merely opened.
   let changed = false;
   let yamlText = "";
@@ -710,7 +714,7 @@ export async function startRecordEditor(): Promise<void> {
     editor.updateSourceIds(data);
     const id = idInput.value.trim();
     yamlText = recordYaml(collection, data, original);
-    const problems = validateRecordFile({ collection, name: `${id}.yaml`, text: yamlText, known: setup.known });
+    const problems = validateRecordFile({ collection, name: `${id}.yaml`, text: yamlText, known: others });
     showProblems(problems, spots, idSpot);
     count.textContent =
       problems.length === 0
