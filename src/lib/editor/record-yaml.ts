@@ -3,7 +3,8 @@
  * in the order given (the schema's, for a new record), lists of plain values on one line
  * (`sources: [a, b]`), dates in double quotes, no line folding. An opened record is written by
  * changing its parsed document only where the data changed, so everything else keeps the
- * author's layout and an unchanged record comes out byte for byte as it was read.
+ * author's layout (quoted text with escapes may come out spelled differently, with the same
+ * value), and an unchanged record comes out byte for byte as it was read.
  */
 import { Document, YAMLMap, YAMLSeq, isMap, isScalar, isSeq, parseDocument, visit } from "yaml";
 import type { Node, ToStringOptions } from "yaml";
@@ -53,6 +54,23 @@ function houseNode(doc: Document, value: unknown): Node {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Equal as records: the same values, whatever the order of keys in a map. */
+function sameRecord(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((item, i) => sameRecord(item, b[i]))
+    );
+  }
+  if (a !== null && b !== null && typeof a === "object" && typeof b === "object") {
+    const keys = Object.keys(a);
+    return (
+      keys.length === Object.keys(b).length &&
+      keys.every((key) => Object.hasOwn(b, key) && sameRecord((a as never)[key], (b as never)[key]))
+    );
+  }
+  return a === b;
+}
+
 /** `node` changed as little as it takes to hold `value`: unchanged parts are the very same nodes. */
 function reconcile(doc: Document, node: unknown, value: unknown): unknown {
   const current = node && typeof node === "object" && "toJSON" in node ? (node as Node).toJSON() : node;
@@ -97,6 +115,9 @@ export function recordYaml(collection: CollectionName, data: Record<string, unkn
   if (original !== undefined) {
     const doc: Document = parseDocument(original, documentOptions);
     if (doc.errors.length === 0 && isMap(doc.contents)) {
+      // Unchanged, the file is given back as it was read: the document would spell escapes
+      // (`\u2067`, `\n` in quotes) its own way, which is the same record but not the same bytes.
+      if (sameRecord(doc.toJS(), data)) return original;
       tightenFlowSeqs(doc);
       // The comment above the first key heads the file, whichever key comes first after the change.
       const firstKey = doc.contents.items[0]?.key;

@@ -477,7 +477,14 @@ class RecordEditor {
           Object.keys(only!).every((key) => key === "value" || key === "confidence") &&
           (only!.confidence === undefined || (only!.confidence === "unattributed" && !isObject(value)));
         if (bare) return only!.value;
-        const complete = values.map((item) => ({ value: item.value, sources: item.sources ?? [], ...item }));
+        // In the schema's order of fields, with the list of sources the long form requires.
+        const order = Object.keys(sourced.properties ?? {});
+        const complete = values.map((item) => {
+          const full: Record<string, unknown> = { ...item, sources: item.sources ?? [] };
+          const known = order.filter((key) => key in full).map((key) => [key, full[key]]);
+          const extra = Object.entries(full).filter(([key]) => !order.includes(key));
+          return Object.fromEntries([...known, ...extra]);
+        });
         return many ? complete : complete[0];
       },
     };
