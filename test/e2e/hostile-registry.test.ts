@@ -174,7 +174,7 @@ describe("the record editor", () => {
       const watched = await openWatched(context, url(`/de/contribute/editor/?record=${record}`));
       try {
         const preview = watched.page.locator(".editor-preview code");
-        await expect.poll(() => preview.textContent()).toBe(readFileSync(file, "utf8"));
+        await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toBe(readFileSync(file, "utf8"));
         expect(await findings(watched)).toEqual(clean);
       } finally {
         await watched.page.close();

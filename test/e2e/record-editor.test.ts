@@ -13,6 +13,8 @@ import { openWatched } from "./page-checks.ts";
 import { siteUrl, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
+// The editor draws its form and checks the file after the page has loaded; on a busy machine that takes seconds.
+const settled = { timeout: 30_000 };
 const dict = t("de");
 const text = dict.editor;
 const id = "de-beispiel-behoerde-chat";
@@ -63,7 +65,7 @@ describe("a new deployment", () => {
       const administration = field(page, "sectors").getByLabel(dict.label.sector.administration);
       await administration.focus();
       await page.keyboard.press("Space");
-      await expect.poll(() => administration.isChecked()).toBe(true);
+      await expect.poll(() => administration.isChecked(), settled).toBe(true);
       await typeInto(field(page, "authorities").getByLabel(text.german), "Beispielbehörde");
       await typeInto(field(page, "product").locator("input"), "element");
 
@@ -92,7 +94,7 @@ describe("a new deployment", () => {
       await typeInto(field(page, "reviewed").locator("input"), "2026-01-15");
 
       // The wrong month: the message the validator prints for it appears on the date field.
-      await expect.poll(() => date.getAttribute("aria-invalid")).toBe("true");
+      await expect.poll(() => date.getAttribute("aria-invalid"), settled).toBe("true");
       const wrong = validateInCopy("deployments", `${id}.yaml`, (await preview(page).textContent())!).find(
         (problem) => problem.file === `data/deployments/${id}.yaml` && problem.field === "status[0].date",
       );
@@ -102,7 +104,7 @@ describe("a new deployment", () => {
 
       await date.fill("");
       await typeInto(date, "2019-12");
-      await expect.poll(() => problemCount(page).textContent()).toBe(text.noProblems);
+      await expect.poll(() => problemCount(page).textContent(), settled).toBe(text.noProblems);
       expect(await date.getAttribute("aria-invalid")).toBeNull();
       expect(await message.textContent()).toBe("");
 
@@ -128,13 +130,13 @@ describe("a new deployment", () => {
       expect(issue.searchParams.get("body")).toContain(`\`\`\`yaml\n${yaml}\`\`\``);
 
       await page.locator('button[data-way="copy"]').click();
-      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(yaml);
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText()), settled).toBe(yaml);
 
       // The draft survives a reload.
       await page.reload();
       await page.getByText(text.draftRestored).waitFor();
       expect(await page.getByLabel(text.id).inputValue()).toBe(id);
-      await expect.poll(() => preview(page).textContent()).toBe(yaml);
+      await expect.poll(() => preview(page).textContent(), settled).toBe(yaml);
       expect(trouble).toEqual({
         foreignRequests: [],
         cspViolations: [],
@@ -157,7 +159,7 @@ describe("an existing record", () => {
       await page.getByRole("link", { name: text.editLink }).click();
       await page.getByText(text.opened.replace("{file}", "data/deployments/de-he-polizei-hepolchat.yaml")).waitFor();
       const original = readFileSync("data/deployments/de-he-polizei-hepolchat.yaml");
-      await expect.poll(() => preview(page).textContent()).toBe(original.toString("utf8"));
+      await expect.poll(() => preview(page).textContent(), settled).toBe(original.toString("utf8"));
       const [download] = await Promise.all([
         page.waitForEvent("download"),
         page.locator('a[data-way="download"]').click(),
@@ -184,7 +186,7 @@ describe("an existing record", () => {
       const page = await context.newPage();
       await page.goto(siteUrl(`/en/contribute/editor/?record=${collection}/${record}`));
       const file = readFileSync(`data/${collection}/${record}.yaml`, "utf8");
-      await expect.poll(() => preview(page).textContent(), { timeout: 20_000 }).toBe(file);
+      await expect.poll(() => preview(page).textContent(), settled).toBe(file);
       const issue = page.locator('a[data-way="issue"]');
       const body = new URL((await issue.getAttribute("href"))!).searchParams.get("body")!;
       // The issue carries the file when it fits in an address, else asks to paste it.
@@ -201,10 +203,10 @@ describe("an existing record", () => {
       const page = await context.newPage();
       await page.goto(siteUrl("/en/contribute/editor/?record=deployments/fr-police-raid-olvid"));
       const file = readFileSync("data/deployments/fr-police-raid-olvid.yaml", "utf8");
-      await expect.poll(() => preview(page).textContent()).toBe(file);
+      await expect.poll(() => preview(page).textContent(), settled).toBe(file);
       const reviewed = field(page, "reviewed").locator("input");
       await reviewed.fill("2026-11-30");
-      await expect.poll(() => preview(page).textContent()).not.toBe(file);
+      await expect.poll(() => preview(page).textContent(), settled).not.toBe(file);
       const after = (await preview(page).textContent())!.split("\n");
       const before = file.split("\n");
       expect(after.filter((line, i) => line !== before[i])).toEqual(['reviewed: "2026-11-30"']);
