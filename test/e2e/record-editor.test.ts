@@ -67,7 +67,10 @@ describe("a new deployment", () => {
       await page.keyboard.press("Space");
       await expect.poll(() => administration.isChecked(), settled).toBe(true);
       await typeInto(field(page, "authorities").getByLabel(text.german), "Beispielbehörde");
-      await typeInto(field(page, "product").locator("input"), "element");
+      // The product is a key fact whose value names a product record: a picker over the products.
+      const product = field(page, "product").getByLabel(text.fieldLabels.value, { exact: true });
+      expect(await product.getAttribute("list")).toBe("re-list-products");
+      await typeInto(product, "element");
 
       // The source first, so that the facts can name it.
       const source = field(page, "sources").locator(".list-item").first();

@@ -58,7 +58,8 @@ type Spots = Map<string, Spot>;
 /** One part of the form: its element, and how it reads back (undefined: the field is left out). */
 type Field = { element: HTMLElement; read(path: PropertyKey[], spots: Spots): unknown };
 
-type Context = { key: string; label: string; required: boolean };
+/** A field's key, label and whether it is required; `named` is the key whose record a claim's value names. */
+type Context = { key: string; label: string; required: boolean; named?: string };
 
 const collectionNames: CollectionName[] = ["deployments", "products", "positions"];
 const referenceTargets: Record<string, CollectionName> = {
@@ -205,7 +206,7 @@ class RecordEditor {
         id,
         type: schema.type === "integer" || schema.type === "number" ? "number" : "text",
       });
-      const target = referenceTargets[context.key];
+      const target = referenceTargets[context.named ?? context.key];
       if (target) input.setAttribute("list", `re-list-${target}`);
       else if (/country$/i.test(context.key)) input.setAttribute("list", "re-list-countries");
       if (input.type === "number") input.min = "0";
@@ -277,14 +278,20 @@ class RecordEditor {
     };
   }
 
-  objectField(schema: JsonSchema, value: unknown, context: Context, topLevel: boolean): Field {
+  objectField(schema: JsonSchema, value: unknown, context: Context, topLevel: boolean, claimOf?: string): Field {
     const { fieldset, spot } = topLevel
       ? { fieldset: element("div", { class: "record-fields" }), spot: undefined }
       : this.group(context, schema, "field-group");
     const current = isObject(value) ? value : {};
     const required = new Set(schema.required ?? []);
     const fields = Object.entries(schema.properties ?? {}).map(([key, property]) => {
-      const field = this.build(property, current[key], { key, label: this.label(key), required: required.has(key) });
+      const named = claimOf !== undefined && key === "value" ? claimOf : undefined;
+      const field = this.build(property, current[key], {
+        key,
+        label: this.label(key),
+        required: required.has(key),
+        named,
+      });
       fieldset.append(field.element);
       return { key, field };
     });
@@ -437,7 +444,13 @@ class RecordEditor {
     const add = (item: unknown) => {
       const box = element("div", { class: "list-item" });
       const name = fill(this.texts.entryNumber, { name: this.texts.claimValue, n: entries.length + 1 });
-      const field = this.objectField(entrySchema, item, { key: context.key, label: name, required: false }, false);
+      const field = this.objectField(
+        entrySchema,
+        item,
+        { key: context.key, label: name, required: false },
+        false,
+        context.key,
+      );
       box.append(field.element);
       if (entries.length > 0) {
         const remove = element("button", { type: "button" }, fill(this.texts.remove, { name }));
