@@ -2,13 +2,15 @@
 import { defineConfig } from "astro/config";
 import mdx from "@astrojs/mdx";
 import { sitemap } from "./src/integrations/sitemap.ts";
+import { previewNotice } from "./src/integrations/preview-notice.ts";
+import { siteHome } from "./src/config.ts";
 
 export default defineConfig({
-  // The public address; used for permalinks, social cards, feeds and the sitemap. Set SITE_URL when deploying.
-  site: process.env.SITE_URL ?? "https://behoerden-messenger.example.org",
-  // The path below the domain, e.g. "/register" for a GitHub project page. Set BASE_PATH when deploying there.
-  base: process.env.BASE_PATH || "/",
-  integrations: [mdx(), sitemap()],
+  // The public address (SITE_URL, read in src/config.ts); without it the build is a preview.
+  site: siteHome.siteUrl,
+  // The path below the domain, e.g. "/register" for a GitHub project page (BASE_PATH).
+  base: siteHome.basePath,
+  integrations: [mdx(), sitemap(), previewNotice()],
   trailingSlash: "always",
   build: { format: "directory" },
   // Scripts, styles and fonts go out as files, never inlined, so the Content-Security-Policy

@@ -1,5 +1,6 @@
 /**
- * Draws the social cards (1200×630 PNG) for every entry and the main pages into <site>/og/.
+ * Draws the social cards (1200×630 PNG) for the main pages and every deployment, product, position
+ * and country into <site>/og/.
  * Run after `astro build`: tsx scripts/social-cards.ts [site-folder]. Reads the records from
  * REGISTRY_DATA_DIR (default data/), like every other build step. Unchanged cards come from the
  * cache in SOCIAL_CARDS_CACHE_DIR (default .cache/social-cards/).
@@ -7,15 +8,12 @@
 import { resolve } from "node:path";
 import { languages } from "../src/i18n/index.ts";
 import { registryFromFiles } from "../src/lib/model/registry-from-files.ts";
-import { deploymentCard, pageCard } from "../src/lib/outputs/social-cards/card.ts";
+import { allCards } from "../src/lib/outputs/social-cards/card.ts";
 import { writeCards } from "../src/lib/outputs/social-cards/render.ts";
 
 const siteDir = resolve(process.argv[2] ?? "dist");
 const model = registryFromFiles();
-const cards = languages.flatMap((lang) => [
-  ...(["home", "table", "overview"] as const).map((page) => pageCard(lang, page, model.deployments.length)),
-  ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),
-]);
+const cards = allCards(model, languages);
 const report = await writeCards(cards, {
   root: process.cwd(),
   outDir: resolve(siteDir, "og"),

@@ -1,10 +1,14 @@
 /**
- * Where the registry's repository lives: the one place it is configured. Correction links,
- * "edit this record" links and the issue forms all point there.
+ * The site's home: where it is published and where its repository lives. This is the one place
+ * both are configured; astro.config.mjs, the URL builders, correction and edit links, changelog
+ * commit links, exports, feeds and social cards all read it.
  *
  * Set at build time from the environment:
+ *   SITE_URL                    public address of the site, e.g. https://register.example.net
+ *                               (without it the build is a preview: see `isPreview`)
+ *   BASE_PATH                   path below that address, e.g. /register for a GitHub project page
  *   REGISTRY_REPOSITORY_URL     web address of the repository, e.g. https://codeberg.org/owner/register
- *                               (the default is a placeholder: set it for any real deployment)
+ *                               (without it there are no correction, edit or commit links)
  *   REGISTRY_BRANCH             branch that edit links open (default: main)
  *   REGISTRY_CORRECTIONS_EMAIL  address for corrections when the repository is on no known forge
  */
@@ -14,8 +18,8 @@ export type Forge = "github" | "gitlab" | "forgejo" | "none";
 
 /** The repository the site's contributor links point to. */
 export type RepositoryConfig = {
-  /** Web address of the repository, without a trailing slash or `.git`. */
-  repositoryUrl: string;
+  /** Web address of the repository, without a trailing slash or `.git`; absent when none is configured. */
+  repositoryUrl?: string;
   /** Branch that "edit this record" links open. */
   branch: string;
   /** Where corrections go by mail when the repository is on no known forge. */
@@ -23,14 +27,25 @@ export type RepositoryConfig = {
   forge: Forge;
 };
 
-/** Placeholder used when REGISTRY_REPOSITORY_URL is not set. */
-export const defaultRepositoryUrl = "https://github.com/behoerden-messenger/register";
+/** Where the site is published. */
+export type SiteAddress = {
+  /** The public address without a trailing slash, e.g. `https://register.example.net`; absent in a preview. */
+  siteUrl?: string;
+  /** The path below it, always with a trailing slash, e.g. `/` or `/register/`. */
+  basePath: string;
+};
+
+/** The site's home: its address and its repository. */
+export type SiteHome = SiteAddress & { repository: RepositoryConfig };
+
+type Env = Record<string, string | undefined>;
+const processEnv: Env = globalThis.process?.env ?? {};
 
 /** Tells the forge from a repository address: GitHub, GitLab, Forgejo/Gitea (incl. Codeberg), or none known. */
-export function forgeOf(repositoryUrl: string): Forge {
+export function forgeOf(repositoryUrl: string | undefined): Forge {
   let host: string;
   try {
-    host = new URL(repositoryUrl).hostname.toLowerCase();
+    host = new URL(repositoryUrl ?? "").hostname.toLowerCase();
   } catch {
     return "none";
   }
@@ -41,11 +56,11 @@ export function forgeOf(repositoryUrl: string): Forge {
 }
 
 /** Reads the repository settings from environment variables (see the top of this file). */
-export function repositoryConfig(env: Record<string, string | undefined> = process.env): RepositoryConfig {
-  const repositoryUrl = (env.REGISTRY_REPOSITORY_URL || defaultRepositoryUrl)
-    .trim()
-    .replace(/\/+$/, "")
-    .replace(/\.git$/, "");
+export function repositoryConfig(env: Env = processEnv): RepositoryConfig {
+  const repositoryUrl =
+    env.REGISTRY_REPOSITORY_URL?.trim()
+      .replace(/\/+$/, "")
+      .replace(/\.git$/, "") || undefined;
   return {
     repositoryUrl,
     branch: env.REGISTRY_BRANCH || "main",
@@ -54,11 +69,44 @@ export function repositoryConfig(env: Record<string, string | undefined> = proce
   };
 }
 
+/** Reads the site's address from environment variables; an address that is not http(s) counts as none. */
+export function siteAddress(env: Env = processEnv): SiteAddress {
+  let siteUrl: string | undefined;
+  try {
+    const url = new URL(env.SITE_URL?.trim() ?? "");
+    if (url.protocol === "https:" || url.protocol === "http:") siteUrl = url.href.replace(/\/+$/, "");
+  } catch {
+    siteUrl = undefined;
+  }
+  return { siteUrl, basePath: `${(env.BASE_PATH || "/").replace(/\/+$/, "")}/`.replace(/^(?!\/)/, "/") };
+}
+
+/** Reads the whole home from environment variables. */
+export function siteHomeConfig(env: Env = processEnv): SiteHome {
+  return { ...siteAddress(env), repository: repositoryConfig(env) };
+}
+
+/** The home of this build. */
+export const siteHome: SiteHome = siteHomeConfig();
+
 /** The repository this build of the site links to. */
-export const repository: RepositoryConfig = repositoryConfig();
+export const repository: RepositoryConfig = siteHome.repository;
+
+/**
+ * Whether this build is a preview: no public address is configured, so no absolute address can
+ * be right. Pages then say so, and permalinks, citations, feeds and exports carry addresses
+ * relative to the site's root instead of a made-up domain.
+ */
+export const isPreview: boolean = siteHome.siteUrl === undefined;
+
+/** The warning a preview build prints. */
+export const previewWarning =
+  "PREVIEW BUILD: SITE_URL is not set, so the site has no public address. Pages show a preview notice and " +
+  "permalinks, citations, feeds and exports use addresses relative to the site's root. Set SITE_URL " +
+  "(and BASE_PATH, REGISTRY_REPOSITORY_URL) to publish.";
 
 /**
  * The data folder every build step reads (validate, Astro, social cards): `data` unless
  * REGISTRY_DATA_DIR names another, e.g. a fixture registry for tests or a generated one for benchmarks.
  */
-export const registryDataDir: string = globalThis.process?.env?.REGISTRY_DATA_DIR ?? "data";
+export const registryDataDir: string = processEnv.REGISTRY_DATA_DIR ?? "data";

@@ -2,14 +2,16 @@
  * The sitemap: @astrojs/sitemap writes `sitemap-index.xml` and its `sitemap-0.xml`, each page with
  * its counterpart in the other language as an hreflang alternate. It lists every page of a language
  * that search engines may index; pages that say `noindex` (moved entries, the 404) stay out.
- * `src/pages/robots.txt.ts` points crawlers to the index.
+ * `src/pages/robots.txt.ts` points crawlers to the index. A preview build (no `site`) has no
+ * sitemap: a sitemap lists absolute addresses, and a preview has none.
  */
 import astroSitemap from "@astrojs/sitemap";
 import type { AstroIntegration } from "astro";
 import { readFileSync } from "node:fs";
+import { isPreview } from "../config.ts";
 import { defaultLang, languages } from "../i18n/index.ts";
 
-/** The sitemap integrations; they need `site` in the Astro config. */
+/** The sitemap integrations; none in a preview build, which has no `site` to write addresses with. */
 export function sitemap(): AstroIntegration[] {
   let outDir: URL;
   let base = "/";
@@ -19,7 +21,6 @@ export function sitemap(): AstroIntegration[] {
     name: "registry-sitemap-output-folder",
     hooks: {
       "astro:config:done": ({ config }) => {
-        if (!config.site) throw new Error("the sitemap needs `site` in astro.config.mjs");
         outDir = config.outDir;
         base = `${config.base.replace(/\/+$/, "")}/`;
       },
@@ -31,6 +32,7 @@ export function sitemap(): AstroIntegration[] {
     if (!path.endsWith("/") || !languages.some((lang) => path.startsWith(`${lang}/`))) return false;
     return !readFileSync(new URL(`${path}index.html`, outDir), "utf8").includes('name="robots" content="noindex"');
   };
+  if (isPreview) return [];
   return [
     outputFolder,
     astroSitemap({

@@ -1,6 +1,6 @@
 // A reader who spots an error reaches a prefilled issue in one click: every entry page's links
 // decode to that entry, the field and its current value. Read from the served HTML as a browser
-// would follow the link (the default repository configuration is a GitHub one).
+// would follow the link (the e2e build links to a GitHub test repository; see global-setup.ts).
 import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.ts";
 import { repository } from "../../src/config.ts";
@@ -24,7 +24,7 @@ describe("correction links", () => {
         expect(forEntry.length, path).toBeGreaterThan(0);
         for (const url of forEntry) {
           expect(url.pathname).toMatch(/\/issues\/new$/);
-          expect(new URL(url.searchParams.get("permalink")!).pathname, path).toBe(path);
+          expect(new URL(url.searchParams.get("permalink")!, siteUrl("/")).pathname, path).toBe(path);
         }
         const whole = forEntry.find((url) => !url.searchParams.has("field"));
         expect(whole, `${path}: a link for the whole entry`).toBeDefined();
@@ -38,7 +38,7 @@ describe("correction links", () => {
           edit.map((url) => url.pathname),
           path,
         ).toContain(
-          `${new URL(repository.repositoryUrl).pathname}/edit/${repository.branch}/data/deployments/${deployment.id}.yaml`,
+          `${new URL(repository.repositoryUrl!).pathname}/edit/${repository.branch}/data/deployments/${deployment.id}.yaml`,
         );
         for (const source of deployment.data.sources) {
           expect(

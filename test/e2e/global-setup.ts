@@ -11,6 +11,17 @@ import { serveStatic } from "./static-server.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
 import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
 
+/**
+ * The e2e build is a preview (no SITE_URL), as a build on a contributor's machine is, linked to a
+ * GitHub test repository so that correction, edit and commit links exist to check. Set here, before
+ * any test worker starts, so the tests read the same configuration (src/config.ts) the build did.
+ */
+export const e2eRepositoryUrl = "https://github.com/registry-e2e/messenger-register";
+delete process.env.SITE_URL;
+delete process.env.BASE_PATH;
+process.env.REGISTRY_REPOSITORY_URL = e2eRepositoryUrl;
+delete process.env.REGISTRY_CORRECTIONS_EMAIL;
+
 declare module "vitest" {
   export interface ProvidedContext {
     /** Address of the served build, e.g. http://127.0.0.1:40123 (no trailing slash). */

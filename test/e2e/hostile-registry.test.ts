@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { oneBuildAtATime } from "./one-build-at-a-time.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { fieldsSplitOn, parseCsv, startsFormula } from "../csv-reading.ts";
 import { builtText, builtPages } from "./built-site.ts";
@@ -33,13 +34,15 @@ const fetchText = async (path: string) => {
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "registry-hostile-"));
-  // Every step reads the data folder from REGISTRY_DATA_DIR, as for a preview of another folder.
-  process.env.REGISTRY_DATA_DIR = fixture;
-  try {
-    for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
-  } finally {
-    delete process.env.REGISTRY_DATA_DIR;
-  }
+  await oneBuildAtATime(async () => {
+    // Every step reads the data folder from REGISTRY_DATA_DIR, as for a preview of another folder.
+    process.env.REGISTRY_DATA_DIR = fixture;
+    try {
+      for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
+    } finally {
+      delete process.env.REGISTRY_DATA_DIR;
+    }
+  });
   server = await serveStatic(outDir);
   context = await browser().newContext({ viewport: { width: 320, height: 640 } });
 });

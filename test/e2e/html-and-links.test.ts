@@ -13,7 +13,11 @@ const builtDir = inject("builtDir");
 const pages = builtPages(builtDir);
 const validator = new HtmlValidate(config);
 
-/** The site's public address with its base path, as the build wrote it into the home page. */
+/**
+ * The site's public address with its base path, as the build wrote it into the home page. A
+ * preview build has none and links within the site by root-relative addresses; a made-up origin
+ * stands in to resolve them.
+ */
 const siteBase = new URL(
   "..",
   /<meta property="og:url" content="([^"]+)"/.exec(
@@ -21,7 +25,7 @@ const siteBase = new URL(
       builtDir,
       pages.find((p) => /^\/[a-z]{2}\/$/.test(p))!,
     ),
-  )![1]!,
+  )?.[1] ?? "http://preview.invalid/de/",
 );
 
 /** Addresses in data/ that the site shows as they are: sources' and products' own links. */

@@ -12,6 +12,7 @@ describe("requests", () => {
     `/de/deployments/${entry.id}/`,
     "/en/search/?q=Stashcat",
     "/de/coverage/",
+    "/en/api/",
   ])("%s loads nothing from any other host", async (path) => {
     const page = await browser().newPage();
     const requested: string[] = [];

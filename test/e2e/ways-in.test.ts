@@ -1,7 +1,7 @@
 // Ways in as a reader uses them: home figures that lead to what they count, search as you type, the 404 page, verdict colours, the typeface.
 import { describe, expect, it } from "vitest";
 import { t } from "../../src/i18n/index.ts";
-import { headline, open, records, siteUrl, squash, useBrowser } from "./site.ts";
+import { concreteDeployments, currentClaims, headline, open, records, siteUrl, squash, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 const dict = t("de");
@@ -9,10 +9,10 @@ const dict = t("de");
 describe("home figures", () => {
   const federation = (d: (typeof records.deployments)[number]) => headline(d.data.federation, "unknown");
   const counted = {
-    deployments: records.deployments.length,
-    openProtocol: records.deployments.filter((d) => ["matrix", "xmpp"].includes(d.protocol)).length,
-    federating: records.deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federation(d))).length,
-    presumedClosed: records.deployments.filter((d) => federation(d) === "presumed-disabled").length,
+    deployments: concreteDeployments.length,
+    openProtocol: concreteDeployments.filter((d) => ["matrix", "xmpp"].includes(d.protocol)).length,
+    federating: concreteDeployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federation(d))).length,
+    presumedClosed: concreteDeployments.filter((d) => federation(d) === "presumed-disabled").length,
   };
 
   it.each(Object.entries(counted))("%s leads to a table showing as many rows as it counts", async (key, value) => {
@@ -23,8 +23,22 @@ describe("home figures", () => {
     await figure.getByRole("link").click();
     await page.locator("#table-filters").waitFor({ state: "visible" });
     expect(await page.locator("#table-count").textContent()).toBe(
-      dict.table.count.replace("{shown}", String(value)).replace("{total}", String(records.deployments.length)),
+      dict.table.count.replace("{shown}", String(value)).replace("{total}", String(concreteDeployments.length)),
     );
+    await page.close();
+  });
+});
+
+describe("the presumed-closed figure", () => {
+  it("says how many of the presumptions are the article's and how many the editors' own", async () => {
+    const closed = concreteDeployments.filter((d) => headline(d.data.federation, "unknown") === "presumed-disabled");
+    const by = (who: string) =>
+      closed.filter((d) => currentClaims(d.data.federation).some((claim) => claim.presumedBy === who)).length;
+    expect(by("article") + by("editors")).toBeGreaterThan(0);
+    const page = await browser().newPage();
+    await open(page, "/de/");
+    const detail = squash(await page.locator('[data-figure="presumedClosed"] .figure-detail').textContent());
+    expect(detail).toBe(dict.home.presumedClosedSplit(by("article"), by("editors")));
     await page.close();
   });
 });
@@ -34,8 +48,9 @@ describe("search as you type", () => {
     const page = await browser().newPage();
     await open(page, "/de/search/");
     await page.locator("#search-input").pressSequentially("Stashcat", { delay: 40 });
+    // Results follow the typing; the address holds the whole word once the typing has settled.
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("Stashcat");
     await page.locator("#search-results .result-group").first().waitFor();
-    expect(new URL(page.url()).searchParams.get("q")).toBe("Stashcat");
     const kinds = await page
       .locator("#search-results .result-group")
       .evaluateAll((groups) => groups.map((g) => g.getAttribute("data-kind")));

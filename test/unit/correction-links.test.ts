@@ -55,14 +55,12 @@ describe("forge detection", () => {
     expect(forgeOf(url)).toBe(forge);
   });
 
-  it("defaults to the placeholder repository on branch main without a mail address", () => {
+  it("without a configured repository has no forge, so no link can point to a made-up one", () => {
     const config = repositoryConfig({});
-    expect(config).toEqual({
-      repositoryUrl: "https://github.com/behoerden-messenger/register",
-      branch: "main",
-      correctionsEmail: undefined,
-      forge: "github",
-    });
+    expect(config).toEqual({ repositoryUrl: undefined, branch: "main", correctionsEmail: undefined, forge: "none" });
+    expect(correctionIssueUrl(target, config)).toBeUndefined();
+    expect(editRecordUrl("deployments", "de-bund-wire", config)).toBeUndefined();
+    expect(newDeploymentIssueUrl("de", config)).toBeUndefined();
   });
 });
 
@@ -72,7 +70,7 @@ describe("correction links", () => {
     expect(url.origin + url.pathname).toBe("https://github.com/owner/register/issues/new");
     const params = url.searchParams;
     expect(params.get("template")).toBe("correction.yml");
-    expect(params.get("title")).toBe("Correction: de-he-polizei-hepolchat – federation");
+    expect(params.get("title")).toBe("Korrektur: de-he-polizei-hepolchat – federation");
     expect(params.get("entry")).toBe(target.id);
     expect(params.get("permalink")).toBe(target.permalink);
     expect(params.get("field")).toBe("federation");
@@ -80,9 +78,21 @@ describe("correction links", () => {
     expect(params.has("body")).toBe(false);
   });
 
+  it("titles the issue in the reader's language with the record's and the field's names", () => {
+    const named = { ...target, name: "Polizei Hessen: HePolChat", fieldLabel: "Föderation" };
+    expect(new URL(correctionIssueUrl(named, github)!).searchParams.get("title")).toBe(
+      "Korrektur: Polizei Hessen: HePolChat – Föderation",
+    );
+    const english = { ...named, lang: "en" as const, fieldLabel: "Federation" };
+    expect(new URL(correctionIssueUrl(english, forgejo)!).searchParams.get("title")).toBe(
+      "Correction: Polizei Hessen: HePolChat – Federation",
+    );
+    expect(new URL(newDeploymentIssueUrl("de", github)!).searchParams.get("title")).toBe("Neuer Einsatz: ");
+  });
+
   it("GitHub: a link for the whole entry leaves field and value empty", () => {
     const url = new URL(correctionIssueUrl({ ...target, field: undefined, currentValue: undefined }, github)!);
-    expect(url.searchParams.get("title")).toBe("Correction: de-he-polizei-hepolchat");
+    expect(url.searchParams.get("title")).toBe("Korrektur: de-he-polizei-hepolchat");
     expect(url.searchParams.get("entry")).toBe(target.id);
     expect(url.searchParams.has("field")).toBe(false);
     expect(url.searchParams.has("current")).toBe(false);
@@ -91,7 +101,7 @@ describe("correction links", () => {
   it("GitLab: title and description carry the entry, permalink, field, value and questions", () => {
     const url = new URL(correctionIssueUrl(target, gitlab)!);
     expect(url.origin + url.pathname).toBe("https://gitlab.example.org/group/register/-/issues/new");
-    expect(url.searchParams.get("issue[title]")).toBe("Correction: de-he-polizei-hepolchat – federation");
+    expect(url.searchParams.get("issue[title]")).toBe("Korrektur: de-he-polizei-hepolchat – federation");
     const description = url.searchParams.get("issue[description]")!;
     for (const expected of [
       target.id,
@@ -127,7 +137,7 @@ describe("correction links", () => {
     expect(href.startsWith("mailto:register@example.org?")).toBe(true);
     expect(href).not.toContain("+");
     const url = new URL(href);
-    expect(url.searchParams.get("subject")).toBe("Correction: de-he-polizei-hepolchat – federation");
+    expect(url.searchParams.get("subject")).toBe("Korrektur: de-he-polizei-hepolchat – federation");
     for (const expected of [target.id, target.permalink, "federation", trickyValue]) {
       expect(url.searchParams.get("body")).toContain(expected);
     }

@@ -13,8 +13,8 @@ import { buildRegistry } from "../../src/lib/model/registry-model.ts";
 import { deploymentSchema, productSchema } from "../../src/schema/index.ts";
 import { readdirSync } from "node:fs";
 
-const site = new URL("https://registry.example.org");
-const context = { site, generated: new Date("2026-01-01T00:00:00Z") };
+const site = "https://registry.example.org";
+const context = { siteUrl: site, generated: new Date("2026-01-01T00:00:00Z") };
 const model = registryFromFiles("data");
 const fileIds = (collection: string) =>
   readdirSync(`data/${collection}`)

@@ -77,6 +77,8 @@ describe("citations", () => {
     reviewed: "2024-05-06",
     dataVersion: "abc123def456",
     lang: "de" as const,
+    accessed: "2026-12-01",
+    versionedUrl: "https://git.test/owner/register/blob/abc}{/data/deployments/de-x.yaml",
   };
 
   it("keeps BibTeX balanced and every special character escaped", () => {
@@ -121,7 +123,7 @@ describe("Atom feed text", () => {
         },
       ],
       "en",
-      new URL("https://registry.example.org"),
+      "https://registry.example.org",
     );
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     expect(xml).toContain("<title>[2J&lt;/title&gt;&lt;script&gt;</title>");
@@ -181,7 +183,7 @@ describe("social cards", () => {
     kicker: "Deutschland",
     title: `🚓 ${"x".repeat(1_000_000)}`,
     subtitle: longWord,
-    tags: [longWord],
+    facts: [{ label: longWord, value: longWord, certainty: "presumed", note: longWord }],
     footer: "Stand 2024-05-06",
   };
 
@@ -190,6 +192,7 @@ describe("social cards", () => {
     expect(Array.from(fitted.title)).toHaveLength(cardTextLimits.title);
     expect(fitted.title.startsWith("🚓 xxx")).toBe(true);
     expect(fitted.title.endsWith("…")).toBe(true);
+    expect(Array.from(fitted.facts[0]!.value)).toHaveLength(cardTextLimits.factValue);
     expect(JSON.stringify(cardTree(card)).length).toBeLessThan(5000);
   });
 

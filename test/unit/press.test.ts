@@ -4,13 +4,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { bibtex, citationText, cslJson } from "../../src/lib/outputs/citation.ts";
-import { atomDate, atomFeed, feedItems } from "../../src/lib/outputs/feed.ts";
+import { atomDate, atomFeed } from "../../src/lib/outputs/feed.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
-import { deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
+import { allCards, cardFact, deploymentCard } from "../../src/lib/outputs/social-cards/card.ts";
+import { metaDescription } from "../../src/lib/site/meta-description.ts";
+import { allDeploymentFacts, productFacts } from "../../src/lib/model/key-facts.ts";
+import { summarizeClaims } from "../../src/lib/model/derive.ts";
 import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
 const model = registryFromFiles("data");
-const site = new URL("https://registry.example.org");
+const site = "https://registry.example.org";
 const entry = {
   id: "de-x",
   title: "Polizei & Co: {Chat}",
@@ -18,6 +21,8 @@ const entry = {
   reviewed: "2026-11-26",
   dataVersion: "abc123def456",
   lang: "de" as const,
+  accessed: "2026-12-01",
+  versionedUrl: "https://forge.test/o/r/blob/0123abc/data/deployments/de-x.yaml",
 };
 
 describe("citation", () => {
@@ -41,7 +46,9 @@ describe("citation", () => {
     expect(line).not.toContain("Zuletzt geprüft");
     expect(bibtex(unreviewed)).toContain("Zuletzt geändert 2026-11-30");
     const undated = { ...entry, reviewed: undefined };
-    expect(citationText(undated)).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    // The one date left is the day the reader accessed the entry.
+    expect(citationText(undated).match(/\d{4}-\d{2}-\d{2}/g)).toEqual([entry.accessed]);
+    expect(citationText(undated)).toContain(`abgerufen am ${entry.accessed}`);
     expect(cslJson(undated)).not.toHaveProperty("issued");
   });
 
@@ -63,20 +70,6 @@ describe("feed", () => {
     expect(atomDate("2019-12-24")).toBe("2019-12-24T00:00:00Z");
   });
 
-  it("lists every review an editor made and every dated status step, newest first", () => {
-    const items = feedItems(model, "en", site, new Map());
-    for (const deployment of model.deployments) {
-      expect(
-        items.filter((item) => item.id.includes(`/${deployment.id}/#reviewed-`)).map((item) => item.id),
-        deployment.id,
-      ).toEqual(deployment.reviewed ? [expect.stringContaining(`#reviewed-${deployment.reviewed}`)] : []);
-      const dated = deployment.status.filter((step) => step.date ?? step.asOf).length;
-      expect(items.filter((item) => item.id.includes(`/${deployment.id}/#status-`))).toHaveLength(dated);
-    }
-    const dates = items.map((item) => item.updated);
-    expect(dates).toEqual([...dates].sort().reverse());
-  });
-
   it("escapes markup in titles", () => {
     const xml = atomFeed(
       [{ id: "https://x/#1", title: "A & <B>", updated: "2020-01-01T00:00:00Z", link: "https://x/", summary: "s" }],
@@ -84,6 +77,40 @@ describe("feed", () => {
       site,
     );
     expect(xml).toContain("<title>A &amp; &lt;B&gt;</title>");
+  });
+});
+
+describe("citation for the press", () => {
+  it("states when the entry was read and links exactly this version of the record", () => {
+    expect(citationText(entry)).toContain("(abgerufen am 2026-12-01)");
+    expect(citationText(entry)).toContain(`Diese Fassung des Datensatzes: ${entry.versionedUrl}`);
+    expect(bibtex(entry)).toContain("urldate = {2026-12-01}");
+    expect(bibtex(entry)).toContain(`\\url{${entry.versionedUrl}}`);
+    expect(cslJson(entry)).toMatchObject({ accessed: { "date-parts": [[2026, 12, 1]] }, note: entry.versionedUrl });
+    expect(citationText({ ...entry, versionedUrl: undefined })).not.toContain("Fassung des Datensatzes");
+  });
+
+  it("marks a preview build's relative permalink as having no public address", () => {
+    expect(citationText({ ...entry, permalink: "/de/deployments/de-x/" })).toContain(
+      "/de/deployments/de-x/ (Vorschau, keine öffentliche Adresse)",
+    );
+  });
+});
+
+describe("meta description", () => {
+  it("keeps a short text whole and cuts a long one at a word boundary with an ellipsis", () => {
+    expect(metaDescription("  Kurz   und gut. ")).toBe("Kurz und gut.");
+    const long = `${"Wort ".repeat(40)}Ende`;
+    const cut = metaDescription(long);
+    expect(cut.length).toBeLessThanOrEqual(160);
+    expect(cut).toMatch(/^(Wort )+Wort…$/);
+    for (const deployment of model.deployments) {
+      const text = metaDescription(
+        typeof deployment.summary === "string" ? deployment.summary : (deployment.summary.de ?? ""),
+      );
+      expect(text.length, deployment.id).toBeLessThanOrEqual(160);
+      expect(text, deployment.id).not.toMatch(/\s…$/);
+    }
   });
 });
 
@@ -108,6 +135,49 @@ describe("social cards", () => {
     expect(png.readUInt32BE(20)).toBe(630);
   });
 
+  it("label every fact, never repeat a name, and show how sure each fact is", () => {
+    const tchap = deploymentCard(
+      model.deployments.find((d) => d.id === "fr-tchap")!,
+      "de",
+    );
+    const text = [tchap.kicker, tchap.title, tchap.subtitle, ...tchap.facts.map((f) => `${f.label} ${f.value}`)].join(
+      " | ",
+    );
+    expect(text).not.toMatch(/Tchap · Tchap/);
+    expect(tchap.facts.map((fact) => fact.label)).toContain("Föderation");
+    for (const fact of tchap.facts)
+      expect(fact.label === "" || !fact.value.includes(fact.label), fact.value).toBe(true);
+    const free = tchap.facts.find((fact) => fact.value === "freie Software" || fact.label === "Freie Software")!;
+    expect(`${free.label}: ${free.value}`).not.toBe("Freie Software: freie Software");
+    const freeSoftware = productFacts.find((row) => row.key === "freeSoftware")!;
+    const presumed = cardFact(
+      freeSoftware,
+      summarizeClaims([{ value: "free", sources: [], confidence: "presumed" }], "unknown"),
+      "en",
+    );
+    expect(presumed).toMatchObject({ certainty: "presumed", note: "editorial presumption" });
+    const confirmed = cardFact(
+      freeSoftware,
+      summarizeClaims([{ value: "free", sources: ["a"], confidence: "confirmed" }], "unknown"),
+      "en",
+    );
+    expect(confirmed.certainty).toBe("sourced");
+    expect(confirmed.note).toBe("confirmed by an official source");
+  });
+
+  it("exist for every product, position and country and the main pages, each with its own key", () => {
+    const keys = allCards(model, ["de", "en"]).map((card) => card.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    for (const lang of ["de", "en"]) {
+      for (const product of model.products) expect(keys).toContain(`${lang}/products/${product.id}`);
+      for (const position of model.positions) expect(keys).toContain(`${lang}/positions/${position.id}`);
+      for (const d of model.deployments) expect(keys).toContain(`${lang}/countries/${d.jurisdiction.toLowerCase()}`);
+      for (const page of ["home", "table", "overview", "products", "positions", "countries", "api"]) {
+        expect(keys).toContain(`${lang}/${page}`);
+      }
+    }
+  });
+
   it("get a new cache key when what they show changes", async () => {
     const fonts = await loadFonts(process.cwd());
     const card = cards[0]!;
@@ -116,22 +186,23 @@ describe("social cards", () => {
   });
 });
 
-describe("social card tags", () => {
+describe("social card facts", () => {
+  const headlineKeys = allDeploymentFacts.filter((row) => row.headline).map((row) => row.key);
   it("mark a value that rests only on a presumption with whose it is, and name a vendor protocol", () => {
     for (const deployment of model.deployments) {
       const card = deploymentCard(deployment, "en");
       const federation = deployment.record.federation;
-      const tag = card.tags.find((text) => text.startsWith("Federation: "))!;
+      const fact = card.facts[headlineKeys.indexOf("federation")]!;
       const presumedBy = new Set(federation.map((claim) => claim.presumedBy));
       if (federation.length > 0 && federation.every((claim) => claim.confidence === "presumed" && !claim.until)) {
         const who = presumedBy.size > 1 ? "article, editors" : presumedBy.has("editors") ? "editors" : "article";
-        expect(tag, deployment.id).toMatch(new RegExp(` · ${who}$`));
+        expect(fact, deployment.id).toMatchObject({ certainty: "presumed", note: who });
       } else {
-        expect(tag, deployment.id).not.toMatch(/ · (article|editors)$/);
+        expect(fact.certainty, deployment.id).not.toBe("presumed");
       }
       const name = deployment.productEntry?.record.protocolName;
       if (name && deployment.facts.protocol.kind === "agreed" && deployment.facts.protocol.value === "vendor") {
-        expect(card.tags, deployment.id).toContain(`Protocol: vendor protocol (${name})`);
+        expect(card.facts[headlineKeys.indexOf("protocol")]!.value, deployment.id).toBe(`vendor protocol (${name})`);
       }
     }
   });

@@ -21,13 +21,17 @@ export function buildSteps(outDir: string): BuildStep[] {
 
 /**
  * Runs one step with the Node that runs this code. With `echo`, its output goes to the terminal;
- * otherwise it is kept and shown only if the step fails. Resolves to the step's duration in seconds.
+ * otherwise it is kept and shown only if the step fails. `env` adds to the environment (e.g.
+ * SITE_URL for a build with a public address). Resolves to the step's duration in seconds.
  */
-export function runStep(step: BuildStep, options: { echo: boolean }): Promise<number> {
+export function runStep(step: BuildStep, options: { echo: boolean; env?: Record<string, string> }): Promise<number> {
   const start = performance.now();
+  // A test runner built on Vite (vitest) leaves its own BASE_URL in the environment, which would
+  // override the base path the build sets from BASE_PATH.
+  const { BASE_URL: _runnersBase, ...inherited } = process.env;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [step.script, ...step.args], {
-      env: { ...process.env, ASTRO_TELEMETRY_DISABLED: "1" },
+      env: { ...inherited, ...options.env, ASTRO_TELEMETRY_DISABLED: "1" },
       stdio: options.echo ? "inherit" : ["ignore", "pipe", "pipe"],
     });
     let output = "";

@@ -12,6 +12,10 @@ export type CitationInput = {
   lastChanged?: string;
   dataVersion: string;
   lang: Lang;
+  /** The day the entry was read, YYYY-MM-DD (the build's day; the page's script makes it the reader's). */
+  accessed: string;
+  /** A link to exactly this version of the record (its file at the commit of its last change), if known. */
+  versionedUrl?: string;
 };
 
 /** The date a citation gives: the review if there was one, else the last change; never a review it did not have. */
@@ -20,7 +24,7 @@ function citationDate(entry: CitationInput): { date: string; reviewed: boolean }
   return entry.lastChanged ? { date: entry.lastChanged, reviewed: false } : undefined;
 }
 
-/** The citation line a reader copies. */
+/** The citation line a reader copies; a permalink without a public address (a preview build) is marked as such. */
 export function citationText(entry: CitationInput): string {
   const dict = t(entry.lang);
   const dated = citationDate(entry);
@@ -31,11 +35,13 @@ export function citationText(entry: CitationInput): string {
     reviewed: dated?.date ?? "",
     changed: dated?.date ?? "",
     version: entry.dataVersion,
-    url: entry.permalink,
+    url: /^https?:/.test(entry.permalink) ? entry.permalink : `${entry.permalink} ${dict.press.preview.address}`,
+    accessed: entry.accessed,
   };
   // One pass with a function: a title containing "$&" or "{url}" is inserted as it is, never
   // read as a replacement pattern or filled in by a later placeholder.
-  return template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  const line = template.replace(/\{(\w+)\}/g, (placeholder, name: string) => values[name] ?? placeholder);
+  return entry.versionedUrl ? `${line} ${dict.cite.versioned.replace("{url}", () => entry.versionedUrl!)}` : line;
 }
 
 /**
@@ -80,7 +86,8 @@ export function bibtex(entry: CitationInput): string {
     `  howpublished = {\\url{${bibUrl(entry.permalink)}}},`,
     ...(year ? [`  year = {${year}},`] : []),
     ...(month ? [`  month = {${Number(month)}},`] : []),
-    `  note = {${bibText(`${dateNote}${dict.cite.version} ${entry.dataVersion}`)}},`,
+    `  urldate = {${entry.accessed}},`,
+    `  note = {${bibText(`${dateNote}${dict.cite.version} ${entry.dataVersion}`)}${entry.versionedUrl ? `, \\url{${bibUrl(entry.versionedUrl)}}` : ""}},`,
     `  language = {${t(entry.lang).bibtexLanguage}}`,
     `}`,
   ].join("\n");
@@ -98,7 +105,9 @@ export function cslJson(entry: CitationInput): Record<string, unknown> {
     author: [{ literal: dict.siteName }],
     URL: entry.permalink,
     ...(dated ? { issued: { "date-parts": [dated.date.split("-").map(Number)] } } : {}),
+    accessed: { "date-parts": [entry.accessed.split("-").map(Number)] },
     version: entry.dataVersion,
+    ...(entry.versionedUrl ? { note: entry.versionedUrl } : {}),
     language: entry.lang,
   };
 }

@@ -60,14 +60,69 @@ const envelope = <K extends string, T extends z.ZodType>(key: K, item: T) =>
 const exported = <R extends z.ZodType, D extends z.ZodType>(record: R, derived: D) =>
   z.strictObject({
     id: recordId,
-    permalinks: z.strictObject({ de: z.url(), en: z.url() }),
+    permalinks: z
+      .strictObject({ de: z.string(), en: z.string() })
+      .describe("The record's pages: absolute addresses, or paths relative to the site's root in a preview build"),
     record,
     derived,
   });
 
+/** One deployment: an item of api/v1/deployments.json, and the whole of api/v1/deployments/<id>.json. */
+export const deploymentExportItem = exported(deploymentSchema, derivedDeployment);
+/** One product: an item of api/v1/products.json, and the whole of api/v1/products/<id>.json. */
+export const productExportItem = exported(productSchema, derivedProduct);
+/** One position: an item of api/v1/positions.json, and the whole of api/v1/positions/<id>.json. */
+export const positionExportItem = exported(positionSchema, z.strictObject({}));
+
 /** api/v1/deployments.json */
-export const deploymentsExport = envelope("deployments", exported(deploymentSchema, derivedDeployment));
+export const deploymentsExport = envelope("deployments", deploymentExportItem);
 /** api/v1/products.json */
-export const productsExport = envelope("products", exported(productSchema, derivedProduct));
+export const productsExport = envelope("products", productExportItem);
 /** api/v1/positions.json */
-export const positionsExport = envelope("positions", exported(positionSchema, z.strictObject({})));
+export const positionsExport = envelope("positions", positionExportItem);
+
+/** One collection as the index lists it: where its files and schemas are, and every record's file. */
+const indexedCollection = z.strictObject({
+  count: z.number().int().nonnegative(),
+  url: z.string().describe("The collection file: every record with its derived values"),
+  schema: z.string().describe("JSON Schema of the collection file"),
+  itemSchema: z.string().describe("JSON Schema of one record's file (the same as one item of the collection file)"),
+  items: z.array(
+    z.strictObject({
+      id: recordId,
+      url: z.string().describe("The record's own file"),
+      permalinks: z.strictObject({ de: z.string(), en: z.string() }),
+    }),
+  ),
+});
+
+/** api/v1/index.json: what the API offers, with the address of every record's file. */
+export const apiIndex = z.strictObject({
+  apiVersion: z.string(),
+  dataVersion: z.string().describe("Fingerprint of all records; changes when any record changes"),
+  generated: z.iso.datetime(),
+  licence: z.strictObject({ id: z.string(), name: z.string(), url: z.url() }),
+  documentation: z.strictObject({ de: z.string(), en: z.string() }).describe("The API's description for people"),
+  csv: z.string().describe("Every deployment as one CSV row"),
+  collections: z.strictObject({
+    deployments: indexedCollection,
+    products: indexedCollection,
+    positions: indexedCollection,
+  }),
+});
+
+/** Every JSON Schema api/v1 publishes, by the name in its file name (`<name>.schema.json`). */
+export const apiSchemas = {
+  index: apiIndex,
+  deployments: deploymentsExport,
+  products: productsExport,
+  positions: positionsExport,
+  deployment: deploymentExportItem,
+  product: productExportItem,
+  position: positionExportItem,
+} as const;
+
+/** The JSON Schema text of one of apiSchemas, as published. */
+export function apiJsonSchema(name: keyof typeof apiSchemas): Record<string, unknown> {
+  return z.toJSONSchema(apiSchemas[name], { io: "input", unrepresentable: "any", target: "draft-2020-12" });
+}

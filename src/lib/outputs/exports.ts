@@ -1,16 +1,36 @@
 /** The open-data exports: JSON documents for each collection and a flat CSV of deployments. */
 import { defaultLang, languages, otherLang, type Lang } from "../../i18n/index.ts";
 import { z } from "zod";
-import { deploymentsExport, positionsExport, productsExport } from "./export-schema.ts";
+import {
+  apiIndex,
+  deploymentExportItem,
+  deploymentsExport,
+  positionExportItem,
+  positionsExport,
+  productExportItem,
+  productsExport,
+} from "./export-schema.ts";
 import { headlineValue, presumers, type ClaimSummary } from "../model/derive.ts";
 import { allDeploymentFacts, factDetails, productFacts, recordOf, type KeyFactKey } from "../model/key-facts.ts";
 import { confidence } from "../../schema/vocabulary.ts";
-import type { DeploymentEntry, RegistryModel } from "../model/registry-model.ts";
+import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
 import { dataLicence, apiVersion } from "../site/site-info.ts";
 import { dataVersion } from "../model/data-version.ts";
-import { deploymentUrl, positionUrl, productUrl } from "../site/urls.ts";
+import {
+  apiDocsUrl,
+  apiRecordUrl,
+  apiSchemaUrl,
+  apiUrl,
+  deploymentUrl,
+  positionUrl,
+  productUrl,
+  publicUrl,
+} from "../site/urls.ts";
+import type { CollectionName } from "../../schema/index.ts";
 
-type Context = { site: URL; generated: Date };
+/** What every export states besides the records: where the site is (absent in a preview) and when it was built. */
+export type ExportContext = { siteUrl: string | undefined; generated: Date };
+type Context = ExportContext;
 
 function header(model: RegistryModel, context: Context) {
   return {
@@ -21,8 +41,8 @@ function header(model: RegistryModel, context: Context) {
   };
 }
 
-const permalinks = (site: URL, build: (lang: Lang, id: string) => string, id: string) =>
-  Object.fromEntries(languages.map((lang) => [lang, new URL(build(lang, id), site).href])) as Record<Lang, string>;
+const permalinks = (siteUrl: string | undefined, build: (lang: Lang, id: string) => string, id: string) =>
+  Object.fromEntries(languages.map((lang) => [lang, publicUrl(build(lang, id), siteUrl)])) as Record<Lang, string>;
 
 /** Fields of a deployment whose sources disagree. */
 export function disputedFields(deployment: DeploymentEntry): string[] {
@@ -56,25 +76,54 @@ function headlinePresumers(facts: Partial<Record<KeyFactKey, ClaimSummary<string
   ) as Record<string, string>;
 }
 
+/** One deployment as exported: an item of api/v1/deployments.json and the file api/v1/deployments/<id>.json. */
+export function deploymentItem(d: DeploymentEntry, context: Context): z.input<typeof deploymentExportItem> {
+  return {
+    id: d.id,
+    permalinks: permalinks(context.siteUrl, deploymentUrl, d.id),
+    record: d.record,
+    derived: {
+      currentStatus: d.currentStatus,
+      currentStatusDate: d.currentStep.date ?? d.currentStep.asOf,
+      currentStatusConfidence: d.currentStep.confidence,
+      ...headlineValues(d.facts),
+      confidence: headlineConfidences(d.facts),
+      presumedBy: headlinePresumers(d.facts),
+      disputedFields: disputedFields(d),
+    },
+  };
+}
+
+/** One product as exported: an item of api/v1/products.json and the file api/v1/products/<id>.json. */
+export function productItem(
+  model: RegistryModel,
+  p: ProductEntry,
+  context: Context,
+): z.input<typeof productExportItem> {
+  return {
+    id: p.id,
+    permalinks: permalinks(context.siteUrl, productUrl, p.id),
+    record: p.record,
+    derived: {
+      ...headlineValues(p.facts, productFacts),
+      confidence: headlineConfidences(p.facts, productFacts),
+      presumedBy: headlinePresumers(p.facts, productFacts),
+      deploymentCount: model.deployments.filter((d) => d.productEntry?.id === p.id).length,
+    },
+  };
+}
+
+/** One position as exported: an item of api/v1/positions.json and the file api/v1/positions/<id>.json. */
+export function positionItem(p: PositionEntry, context: Context): z.input<typeof positionExportItem> {
+  return { id: p.id, permalinks: permalinks(context.siteUrl, positionUrl, p.id), record: p.record, derived: {} };
+}
+
 /** api/v1/deployments.json */
 export function deploymentsDocument(model: RegistryModel, context: Context): z.input<typeof deploymentsExport> {
   return {
     ...header(model, context),
     count: model.deployments.length,
-    deployments: model.deployments.map((d) => ({
-      id: d.id,
-      permalinks: permalinks(context.site, deploymentUrl, d.id),
-      record: d.record,
-      derived: {
-        currentStatus: d.currentStatus,
-        currentStatusDate: d.currentStep.date ?? d.currentStep.asOf,
-        currentStatusConfidence: d.currentStep.confidence,
-        ...headlineValues(d.facts),
-        confidence: headlineConfidences(d.facts),
-        presumedBy: headlinePresumers(d.facts),
-        disputedFields: disputedFields(d),
-      },
-    })),
+    deployments: model.deployments.map((d) => deploymentItem(d, context)),
   };
 }
 
@@ -83,17 +132,7 @@ export function productsDocument(model: RegistryModel, context: Context): z.inpu
   return {
     ...header(model, context),
     count: model.products.length,
-    products: model.products.map((p) => ({
-      id: p.id,
-      permalinks: permalinks(context.site, productUrl, p.id),
-      record: p.record,
-      derived: {
-        ...headlineValues(p.facts, productFacts),
-        confidence: headlineConfidences(p.facts, productFacts),
-        presumedBy: headlinePresumers(p.facts, productFacts),
-        deploymentCount: model.deployments.filter((d) => d.productEntry?.id === p.id).length,
-      },
-    })),
+    products: model.products.map((p) => productItem(model, p, context)),
   };
 }
 
@@ -102,12 +141,45 @@ export function positionsDocument(model: RegistryModel, context: Context): z.inp
   return {
     ...header(model, context),
     count: model.positions.length,
-    positions: model.positions.map((p) => ({
-      id: p.id,
-      permalinks: permalinks(context.site, positionUrl, p.id),
-      record: p.record,
-      derived: {},
+    positions: model.positions.map((p) => positionItem(p, context)),
+  };
+}
+
+/** api/v1/index.json: the API's files, and every record's own file. */
+export function apiIndexDocument(model: RegistryModel, context: Context): z.input<typeof apiIndex> {
+  const address = (path: string) => publicUrl(path, context.siteUrl);
+  const collection = (name: CollectionName, ids: string[], page: (lang: "de" | "en", id: string) => string) => ({
+    count: ids.length,
+    url: address(apiUrl(`${name}.json`)),
+    schema: address(apiSchemaUrl(name)),
+    itemSchema: address(apiSchemaUrl(name.replace(/s$/, ""))),
+    items: ids.map((id) => ({
+      id,
+      url: address(apiRecordUrl(name, id)),
+      permalinks: permalinks(context.siteUrl, page, id),
     })),
+  });
+  return {
+    ...header(model, context),
+    documentation: { de: address(apiDocsUrl("de")), en: address(apiDocsUrl("en")) },
+    csv: address(apiUrl("deployments.csv")),
+    collections: {
+      deployments: collection(
+        "deployments",
+        model.deployments.map((d) => d.id),
+        deploymentUrl,
+      ),
+      products: collection(
+        "products",
+        model.products.map((p) => p.id),
+        productUrl,
+      ),
+      positions: collection(
+        "positions",
+        model.positions.map((p) => p.id),
+        positionUrl,
+      ),
+    },
   };
 }
 
@@ -136,14 +208,14 @@ const text = (value: string | { de?: string; en?: string }, lang: Lang) =>
   typeof value === "string" ? (lang === defaultLang ? value : "") : (value[lang] ?? "");
 
 /** A CSV column: its name and how it is read from a deployment. */
-type CsvColumn = [string, (d: DeploymentEntry, site: URL) => string | number | undefined];
+type CsvColumn = [string, (d: DeploymentEntry, siteUrl: string | undefined) => string | number | undefined];
 
 /** Column names and how each is read from a deployment, for api/v1/deployments.csv. */
 export const csvColumns: CsvColumn[] = [
   ["id", (d) => d.id],
   ...languages.map((lang): CsvColumn => [
     `permalink_${lang}`,
-    (d, site) => new URL(deploymentUrl(lang, d.id), site).href,
+    (d, siteUrl) => publicUrl(deploymentUrl(lang, d.id), siteUrl),
   ]),
   ["name", (d) => d.name],
   ["country", (d) => d.country],
@@ -182,10 +254,10 @@ export const csvColumns: CsvColumn[] = [
 ];
 
 /** api/v1/deployments.csv: one row per deployment, UTF-8 with a byte-order mark for spreadsheets. */
-export function deploymentsCsv(model: RegistryModel, site: URL): string {
+export function deploymentsCsv(model: RegistryModel, siteUrl: string | undefined): string {
   const lines = [csvColumns.map(([name]) => name).join(",")];
   for (const deployment of model.deployments) {
-    lines.push(csvColumns.map(([, read]) => csvCell(read(deployment, site))).join(","));
+    lines.push(csvColumns.map(([, read]) => csvCell(read(deployment, siteUrl))).join(","));
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,7 +1,10 @@
-/** The Atom feed of changes: new entries, dated status steps and reviews, newest first. */
-import { localize, t, type Lang } from "../../i18n/index.ts";
+/** The Atom feed of changes read from the repository's history: new entries and changed key facts, newest first. */
+import { t, type Lang } from "../../i18n/index.ts";
 import type { RegistryModel } from "../model/registry-model.ts";
-import { deploymentUrl, feedUrl, homeUrl, recordFilePath } from "../site/urls.ts";
+import type { RecordChange, RegistryHistory } from "../model/record-history.ts";
+import { feedUrl, homeUrl, publicUrl, recordUrl } from "../site/urls.ts";
+import { changeLines, recordTitle } from "../site/change-text.ts";
+import { commitUrl } from "../site/correction-links.ts";
 
 /** One item of the feed. */
 export type FeedItem = { id: string; title: string; updated: string; link: string; summary: string };
@@ -13,45 +16,49 @@ export function atomDate(date: string): string {
   return `${year}-${month}-${day}T00:00:00Z`;
 }
 
-/** Everything that changed, as feed items, newest first. */
-export function feedItems(model: RegistryModel, lang: Lang, site: URL, addedDates: Map<string, string>): FeedItem[] {
-  const dict = t(lang);
-  const items: FeedItem[] = [];
-  for (const deployment of model.deployments) {
-    const link = new URL(deploymentUrl(lang, deployment.id), site).href;
-    const name = deployment.displayName[lang];
-    const added = addedDates.get(recordFilePath("deployments", deployment.id));
-    if (added) {
-      items.push({
-        id: `${link}#added`,
-        title: `${dict.feed.added}: ${name}`,
-        updated: atomDate(added),
-        link,
-        summary: localize(deployment.summary, lang).text,
-      });
-    }
-    deployment.status.forEach((step, i) => {
-      const when = step.date ?? step.asOf;
-      if (!when) return;
-      items.push({
-        id: `${link}#status-${i}`,
-        title: `${name}: ${dict.label.lifecycleStatus[step.status]}`,
-        updated: atomDate(when),
-        link: `${link}#status`,
-        summary: step.note ? localize(step.note, lang).text : dict.label.lifecycleStatus[step.status],
-      });
+/**
+ * An Atom id for a path of the site: its public address, or in a preview build (no address) a
+ * URN that says so, since Atom ids must be absolute.
+ */
+export function atomId(path: string, siteUrl: string | undefined): string {
+  return siteUrl ? publicUrl(path, siteUrl) : `urn:x-registry-preview:${path}`;
+}
+
+/** How many changes the feed carries at most: the newest ones. */
+export const feedItemLimit = 50;
+
+/** Whether a change belongs in the feed: a new or removed record, or a changed key fact. */
+export const isFeedworthy = (change: RecordChange) => change.kind !== "changed" || change.facts.length > 0;
+
+/**
+ * The registry's changes as feed items, newest first and at most `limit`: records added (or
+ * removed) and key facts changed, each linking to the record's list of changes.
+ */
+export function feedItems(
+  model: RegistryModel,
+  history: RegistryHistory,
+  lang: Lang,
+  siteUrl: string | undefined,
+  limit = feedItemLimit,
+): FeedItem[] {
+  return history.changes
+    .filter(isFeedworthy)
+    .filter((change) => change.kind === "removed" || recordTitle(model, change, lang) !== undefined)
+    .slice(0, limit)
+    .map((change) => {
+      const name = recordTitle(model, change, lang) ?? change.id;
+      const page =
+        change.kind === "removed" ? homeUrl(lang) : `${recordUrl(change.collection, lang, change.id)}#changes`;
+      const lines = changeLines(change, lang);
+      const commit = commitUrl(change.commit);
+      return {
+        id: atomId(`${recordUrl(change.collection, lang, change.id)}#change-${change.commit}`, siteUrl),
+        title: `${name} – ${lines[0]}`,
+        updated: atomDate(change.date),
+        link: publicUrl(page, siteUrl),
+        summary: [...lines, ...(commit ? [commit] : [])].join("\n"),
+      };
     });
-    if (deployment.reviewed) {
-      items.push({
-        id: `${link}#reviewed-${deployment.reviewed}`,
-        title: `${dict.feed.reviewed}: ${name}`,
-        updated: atomDate(deployment.reviewed),
-        link,
-        summary: localize(deployment.summary, lang).text,
-      });
-    }
-  }
-  return items.sort((a, b) => b.updated.localeCompare(a.updated) || a.id.localeCompare(b.id));
 }
 
 /**
@@ -69,10 +76,10 @@ export function xmlText(text: string): string {
   return text.replace(notXmlText, "").replace(/[&<>"']/g, (character) => xmlEntities[character]!);
 }
 
-/** The feed document. */
-export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
+/** The feed document; `subtitle` says what it covers (e.g. that older history is missing). */
+export function atomFeed(items: FeedItem[], lang: Lang, siteUrl: string | undefined, subtitle?: string): string {
   const dict = t(lang);
-  const self = new URL(feedUrl(lang), site).href;
+  const self = publicUrl(feedUrl(lang), siteUrl);
   const updated = items[0]?.updated ?? atomDate("2019");
   const entries = items.map(
     (item) => `  <entry>
@@ -85,11 +92,12 @@ export function atomFeed(items: FeedItem[], lang: Lang, site: URL): string {
   );
   return `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${lang}">
-  <id>${xmlText(self)}</id>
+  <id>${xmlText(atomId(feedUrl(lang), siteUrl))}</id>
   <title>${xmlText(dict.feedTitle)}</title>
+  <subtitle>${xmlText(subtitle ?? dict.changes.feedSubtitle)}</subtitle>
   <updated>${updated}</updated>
   <link rel="self" href="${xmlText(self)}"/>
-  <link href="${xmlText(new URL(homeUrl(lang), site).href)}"/>
+  <link href="${xmlText(publicUrl(homeUrl(lang), siteUrl))}"/>
   <author><name>${xmlText(dict.siteName)}</name></author>
 ${entries.join("\n")}
 </feed>

@@ -2,27 +2,22 @@
 import { localize, t, type Lang } from "../../i18n/index.ts";
 import type { DeploymentEntry } from "../model/registry-model.ts";
 import { dataLicence } from "../site/site-info.ts";
-import { apiUrl, homeUrl } from "../site/urls.ts";
+import { apiUrl, homeUrl, publicUrl } from "../site/urls.ts";
 
 /** The whole registry as a schema.org Dataset with its downloads. */
-export function datasetJsonLd(
-  lang: Lang,
-  site: URL,
-  version: string,
-  deploymentCount: number,
-): Record<string, unknown> {
+export function datasetJsonLd(lang: Lang, version: string, deploymentCount: number): Record<string, unknown> {
   const dict = t(lang);
   const download = (file: string, format: string) => ({
     "@type": "DataDownload",
     encodingFormat: format,
-    contentUrl: new URL(apiUrl(file), site).href,
+    contentUrl: publicUrl(apiUrl(file)),
   });
   return {
     "@context": "https://schema.org",
     "@type": "Dataset",
     name: dict.siteName,
     description: dict.home.lead,
-    url: new URL(homeUrl(lang), site).href,
+    url: publicUrl(homeUrl(lang)),
     inLanguage: lang,
     version,
     license: dataLicence.url,

@@ -6,8 +6,8 @@ import { getCollection } from "astro:content";
 import type { Claim } from "../../schema/index.ts";
 import { headlineValue, isConcrete, presumers, type ClaimSummary } from "../model/derive.ts";
 import { dataVersion } from "../model/data-version.ts";
-import { lastChangedDates } from "../model/record-history.ts";
-import { recordFilePath } from "./urls.ts";
+import { changesOf, registryHistory, type RecordChange, type RegistryHistory } from "../model/record-history.ts";
+import { registryDataDir } from "../../config.ts";
 import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
@@ -35,15 +35,26 @@ function registry() {
   return cache;
 }
 
-let changed: Map<string, string> | undefined;
+/** The registry's changes from the repository's history (see record-history.ts), read once per build. */
+export function getRegistryHistory(): RegistryHistory {
+  return registryHistory(registryDataDir);
+}
+
+/** One record's changes, newest first. */
+export function getRecordChanges(collection: CollectionName, id: string): RecordChange[] {
+  return changesOf(getRegistryHistory(), collection, id);
+}
+
+/** The day this build ran, YYYY-MM-DD: the access date a citation states until the reader's browser sets today's. */
+export const buildDate = new Date().toISOString().slice(0, 10);
 
 /**
- * The day a record file last changed in the repository (YYYY-MM-DD), read from git history once
- * per build; undefined without history. This is not a review: see the record's `reviewed`.
+ * The day a record file last changed in the repository (YYYY-MM-DD), from the same history as its
+ * list of changes; undefined when the history does not reach it. This is not a review: see the
+ * record's `reviewed`.
  */
 export function lastChanged(collection: CollectionName, id: string): string | undefined {
-  changed ??= lastChangedDates();
-  return changed.get(recordFilePath(collection, id))?.slice(0, 10);
+  return getRecordChanges(collection, id)[0]?.date.slice(0, 10);
 }
 
 let version: Promise<string> | undefined;
@@ -209,6 +220,7 @@ export async function headlineFigures() {
     jurisdictions: new Set(deployments.map((d) => d.jurisdiction)).size,
     openProtocol: deployments.filter((d) => ["xmpp", "matrix"].includes(protocolOf(d))).length,
     federating: deployments.filter((d) => ["enabled-open", "enabled-allowlist"].includes(federationOf(d))).length,
+    presumedClosed: deployments.filter((d) => federationOf(d) === "presumed-disabled").length,
     presumedClosedByArticle: presumedClosedBy("article"),
     presumedClosedByEditors: presumedClosedBy("editors"),
     apart: (await getRecordsApart()).length,

@@ -4,7 +4,7 @@
  * used depends on the forge the repository is on (see `src/config.ts`); with no known forge
  * a correction goes by mail if an address is configured, and otherwise there is no link.
  */
-import { recordFilePath, recordUrl } from "./urls.ts";
+import { publicUrl, recordFilePath, recordUrl } from "./urls.ts";
 import { repository, type RepositoryConfig } from "../../config.ts";
 import { t, type Lang } from "../../i18n/index.ts";
 import type { CollectionName, Deployment } from "../../schema/index.ts";
@@ -15,24 +15,23 @@ import { shorten } from "../model/shorten.ts";
 export type CorrectionEntry = {
   collection: CollectionName;
   id: string;
-  /** Absolute address of the record's page. */
+  /** Public address of the record's page (relative to the site's root in a preview build). */
   permalink: string;
+  /** The record's name as its page shows it, e.g. "Polizei Hessen: HePolChat"; the issue title names it. */
+  name?: string;
 };
 
-/** The correction entry of a record's page in one language, with its absolute permalink on `site`. */
-export function correctionEntry(
-  collection: CollectionName,
-  id: string,
-  lang: Lang,
-  site: URL | undefined,
-): CorrectionEntry {
-  return { collection, id, permalink: new URL(recordUrl(collection, lang, id), site).href };
+/** The correction entry of a record's page in one language, with its public permalink and its name. */
+export function correctionEntry(collection: CollectionName, id: string, lang: Lang, name?: string): CorrectionEntry {
+  return { collection, id, permalink: publicUrl(recordUrl(collection, lang, id)), ...(name ? { name } : {}) };
 }
 
 /** What a correction link is about: a record, and optionally one field with its current value. */
 export type CorrectionTarget = CorrectionEntry & {
   /** The field as written in the YAML, e.g. `federation`, `licences.client`, `sources[heise-2020]`. */
   field?: string;
+  /** The field's name as the page shows it, e.g. "Föderation"; the issue title names it. */
+  fieldLabel?: string;
   /** The value the site shows now, as text. */
   currentValue?: string;
   /** The reader's language: the questions in the issue are asked in it. */
@@ -46,16 +45,22 @@ export type CorrectionTarget = CorrectionEntry & {
 export const githubCorrectionFields = ["entry", "permalink", "field", "current"] as const;
 
 /**
+/**
  * The longest text, in characters, that a link carries from a record: a source's title or a
  * value. Encoded, the whole address then stays well below the 8 KB that forges and mail
  * programs accept, whatever the record holds; the issue links to the full record anyway.
  */
 export const maxLinkedTextLength = 300;
 
-/** Title of a correction issue: `Correction: <id> – <field>`. */
-export function correctionTitle(target: Pick<CorrectionTarget, "id" | "field">): string {
-  const title = target.field ? `Correction: ${target.id} – ${target.field}` : `Correction: ${target.id}`;
-  return shorten(title, maxLinkedTextLength);
+/**
+ * Title of a correction issue in the reader's language, naming the record and field as the page
+ * does: `Korrektur: Polizei Hessen: HePolChat – Föderation` (the id and YAML key where no name is known).
+ */
+export function correctionTitle(
+  target: Pick<CorrectionTarget, "id" | "field" | "name" | "fieldLabel" | "lang">,
+): string {
+  const what = target.field ? ` – ${target.fieldLabel ?? target.field}` : "";
+  return shorten(`${t(target.lang).correction.titlePrefix}: ${target.name ?? target.id}${what}`, maxLinkedTextLength);
 }
 
 /** Text of a correction issue for forges without issue forms, and for mail: the facts, then the maintainers' questions. */
@@ -97,7 +102,7 @@ export function correctionIssueUrl(
 
 /** A new-issue link (or mail) for reporting a deployment the registry lacks. */
 export function newDeploymentIssueUrl(lang: Lang, options: RepositoryConfig = repository): string | undefined {
-  const title = "New deployment: ";
+  const title = `${t(lang).correction.newDeploymentTitle}: `;
   if (options.forge === "github") {
     return `${options.repositoryUrl}/issues/new?${new URLSearchParams({ template: "new-deployment.yml", title })}`;
   }
@@ -120,6 +125,39 @@ export function repositoryFileUrl(path: string, options: RepositoryConfig = repo
       return `${options.repositoryUrl}/-/blob/${file}`;
     case "forgejo":
       return `${options.repositoryUrl}/src/branch/${file}`;
+    case "none":
+      return undefined;
+  }
+}
+
+/** A record's file as it was at one commit, on the forge: a link to exactly that version; undefined without a forge. */
+export function recordFileAtCommitUrl(
+  collection: CollectionName,
+  id: string,
+  commit: string,
+  options: RepositoryConfig = repository,
+): string | undefined {
+  const file = recordFilePath(collection, id);
+  switch (options.forge) {
+    case "github":
+      return `${options.repositoryUrl}/blob/${commit}/${file}`;
+    case "gitlab":
+      return `${options.repositoryUrl}/-/blob/${commit}/${file}`;
+    case "forgejo":
+      return `${options.repositoryUrl}/src/commit/${commit}/${file}`;
+    case "none":
+      return undefined;
+  }
+}
+
+/** A commit shown on the forge; undefined when there is no forge. */
+export function commitUrl(commit: string, options: RepositoryConfig = repository): string | undefined {
+  switch (options.forge) {
+    case "github":
+    case "forgejo":
+      return `${options.repositoryUrl}/commit/${commit}`;
+    case "gitlab":
+      return `${options.repositoryUrl}/-/commit/${commit}`;
     case "none":
       return undefined;
   }

@@ -5,12 +5,22 @@
  */
 import { languages, type Lang } from "../../i18n/index.ts";
 import type { CollectionName } from "../../schema/index.ts";
+import { siteHome } from "../../config.ts";
 
 /**
  * Where the site lives below its domain, e.g. `/` or `/register/` for a GitHub project page.
  * Astro sets BASE_URL from `base` in astro.config.mjs; scripts outside Vite read BASE_PATH.
  */
-export const basePath = `${(import.meta.env?.BASE_URL ?? globalThis.process?.env?.BASE_PATH ?? "/").replace(/\/+$/, "")}/`;
+export const basePath = `${(import.meta.env?.BASE_URL ?? siteHome.basePath).replace(/\/+$/, "")}/`;
+
+/**
+ * The address a reader outside the site follows, for a path this module built: absolute on the
+ * configured site address; in a preview build (no address) the path itself, relative to the
+ * site's root, so no made-up domain is ever published.
+ */
+export function publicUrl(path: string, siteUrl: string | undefined = siteHome.siteUrl): string {
+  return siteUrl ? new URL(path, `${siteUrl}/`).href : path;
+}
 
 function path(...parts: string[]): string {
   return `${basePath}${parts.filter(Boolean).join("/")}/`;
@@ -76,14 +86,71 @@ export const recordFilePath = (collection: CollectionName, id: string) => `data/
 /** The key of a record page's own social card below og/, e.g. `de/deployments/<id>`. */
 export const recordCardKey = (collection: CollectionName, lang: Lang, id: string) => `${lang}/${collection}/${id}`;
 
+/** The site pages that have a card of their own besides records and countries. */
+export const cardPages = [
+  "home",
+  "table",
+  "overview",
+  "reach",
+  "compare",
+  "map",
+  "products",
+  "protocols",
+  "positions",
+  "countries",
+  "coverage",
+  "api",
+] as const;
+
+/** A site page with a card of its own (see `cardPages`). */
+export type CardPage = (typeof cardPages)[number];
+
+/** The key of a main page's card, e.g. `de/table`. */
+export const pageCardKey = (lang: Lang, page: CardPage) => `${lang}/${page}`;
+
+/** The key of a country's (or organisation's) card, e.g. `de/countries/fr`. */
+export const countryCardKey = (lang: Lang, code: string) => `${lang}/countries/${code.toLowerCase()}`;
+
+/**
+ * The card a page shows when it names none: a record's or country's own card, a main page's
+ * card, or the home card of its language. Record and country pages' addresses are their card keys.
+ */
+export function cardKeyOfPath(pathname: string, lang: Lang): string {
+  const rest = pathname.slice(basePath.length).replace(/\/+$/, "");
+  if (/^(de|en)\/(deployments|products|positions|countries)\/[a-z0-9-]+$/.test(rest)) return rest;
+  const page = rest.slice(3);
+  return (cardPages as readonly string[]).includes(page)
+    ? pageCardKey(lang, page as CardPage)
+    : pageCardKey(lang, "home");
+}
+
 /** The social card image of a page; `key` is e.g. `de/home` or a `recordCardKey`. */
 export const socialCardUrl = (key: string) => assetUrl(`og/${key}.png`);
+
+/** A deployment's embeddable badge (its federation as an SVG), per language. */
+export const badgeUrl = (lang: Lang, id: string) => assetUrl(`badges/${lang}/${id}.svg`);
 
 /** The Atom feed of changes, per language. */
 export const feedUrl = (lang: Lang) => assetUrl(`${lang}/feed.xml`);
 
 /** The open-data exports and their JSON Schemas. */
 export const apiUrl = (file: string) => assetUrl(`api/v1/${file}`);
+/** One record's own file in the API, e.g. `api/v1/deployments/fr-tchap.json`. */
+export const apiRecordUrl = (collection: CollectionName, id: string) => apiUrl(`${collection}/${id}.json`);
+/** A JSON Schema of the API, e.g. `api/v1/deployments.schema.json` (a collection) or `deployment.schema.json` (one record). */
+export const apiSchemaUrl = (name: string) => apiUrl(`${name}.schema.json`);
+/** The page describing the API for people. */
+export const apiDocsUrl = (lang: Lang) => path(lang, "api");
+
+/**
+ * The anchor of a key fact on a record page: its field, with anything but letters and digits as
+ * a hyphen, e.g. `federation`, `licences-client`, `approvals-vs-nfd`.
+ */
+export const factAnchor = (field: string) =>
+  field
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-|-$/g, "");
 
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {

@@ -14,7 +14,7 @@ import resvg from "@resvg/resvg-js";
 import { cardTree, type CardModel } from "./card.ts";
 
 /** Bump when cardTree's look changes, so cached cards are redrawn. */
-const templateVersion = "3";
+const templateVersion = "5";
 
 /** The static, non-variable WOFF fonts satori uses, from the @fontsource/inter package. */
 export const fontFiles = [

@@ -1,12 +1,14 @@
 /** Shared by the api/v1 endpoints: the registry model and the build's context. */
 import { getRegistryModel } from "../../../lib/site/astro-registry.ts";
+import { siteHome } from "../../../config.ts";
+import type { ExportContext } from "../../../lib/outputs/exports.ts";
 
 const generated = new Date();
 
-/** The model, the site URL and the generation time every export states. */
-export async function exportContext(site: URL | undefined) {
-  if (!site) throw new Error("astro.config.mjs must set `site` for absolute permalinks");
-  return { model: await getRegistryModel(), context: { site, generated } };
+/** The model, the site's address (none in a preview) and the generation time every export states. */
+export async function exportContext() {
+  const context: ExportContext = { siteUrl: siteHome.siteUrl, generated };
+  return { model: await getRegistryModel(), context };
 }
 
 /** A JSON response with stable formatting. */

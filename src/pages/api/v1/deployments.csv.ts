@@ -3,7 +3,9 @@ import type { APIRoute } from "astro";
 import { deploymentsCsv } from "../../../lib/outputs/exports.ts";
 import { exportContext } from "./_documents.ts";
 
-export const GET: APIRoute = async ({ site }) => {
-  const { model, context } = await exportContext(site);
-  return new Response(deploymentsCsv(model, context.site), { headers: { "content-type": "text/csv; charset=utf-8" } });
+export const GET: APIRoute = async () => {
+  const { model, context } = await exportContext();
+  return new Response(deploymentsCsv(model, context.siteUrl), {
+    headers: { "content-type": "text/csv; charset=utf-8" },
+  });
 };

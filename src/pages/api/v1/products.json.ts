@@ -3,7 +3,7 @@ import type { APIRoute } from "astro";
 import { productsDocument } from "../../../lib/outputs/exports.ts";
 import { exportContext, jsonResponse } from "./_documents.ts";
 
-export const GET: APIRoute = async ({ site }) => {
-  const { model, context } = await exportContext(site);
+export const GET: APIRoute = async () => {
+  const { model, context } = await exportContext();
   return jsonResponse(productsDocument(model, context));
 };
