@@ -946,6 +946,7 @@ export const de = {
       openQuestions: "Was nicht bekannt ist: Andere können helfen.",
       supersededBy: "Bei Status abgelöst: die Kennung des Nachfolge-Einsatzes.",
     } as Record<string, string>,
+  },
   apiPage: {
     title: "Offene Daten: die API",
     description: "Alle Einträge des Registers als JSON und CSV: Endpunkte, Felder, Lizenz und Beispiele.",

@@ -931,6 +931,7 @@ export const en = {
       openQuestions: "What is not known: others can help.",
       supersededBy: "With status superseded: the id of the successor deployment.",
     } as Record<string, string>,
+  },
   apiPage: {
     title: "Open data: the API",
     description: "Every entry of the registry as JSON and CSV: endpoints, fields, licence and examples.",
