@@ -167,6 +167,25 @@ describe("every page of the hostile build, at 320 px", () => {
   });
 });
 
+describe("the record editor", () => {
+  const hostileRecords = (["deployments", "products", "positions"] as const).flatMap((collection) =>
+    registry[collection].map((record) => [`${collection}/${record.id}`, record.file] as const),
+  );
+  it.each(hostileRecords)(
+    "opens %s, shows its text as text and hands back the file unchanged",
+    async (record, file) => {
+      const watched = await openWatched(context, url(`/de/contribute/editor/?record=${record}`));
+      try {
+        const preview = watched.page.locator(".editor-preview code");
+        await expect.poll(() => preview.textContent(), { timeout: 30_000 }).toBe(readFileSync(file, "utf8"));
+        expect(await findings(watched)).toEqual(clean);
+      } finally {
+        await watched.page.close();
+      }
+    },
+  );
+});
+
 describe("entry pages", () => {
   const deployment = registry.deployments.find((record) => record.id === "hostile-deployment")!;
 

@@ -5,12 +5,17 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, readdirSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { CollectionName } from "../../schema/index.ts";
+import { maxRecordBytes, type EntryKind } from "./record-bytes.ts";
 
-/** The largest record file read: ten times the largest record so far, far below what could exhaust memory. */
-export const maxRecordBytes = 256 * 1024;
-
-/** What a directory entry is, as `lstat` says (a symbolic link is a link, whatever it points to). */
-export type EntryKind = "file" | "symbolic link" | "directory" | "special file" | "unreadable";
+export {
+  firstInvalidUtf8,
+  idSpelling,
+  maxRecordBytes,
+  recordText,
+  startsWithBom,
+  utf8Bom,
+  type EntryKind,
+} from "./record-bytes.ts";
 
 /** One entry of a collection folder (or the folder itself, when it is not a plain directory). */
 export type RecordEntry = {
@@ -97,63 +102,4 @@ export function readRecordBytes(path: string): Uint8Array {
   } finally {
     closeSync(fd);
   }
-}
-
-/** Offset of the first byte that is not well-formed UTF-8 (Unicode table 3-7), or undefined. */
-export function firstInvalidUtf8(bytes: Uint8Array): number | undefined {
-  for (let i = 0; i < bytes.length;) {
-    const lead = bytes[i]!;
-    if (lead < 0x80) {
-      i += 1;
-      continue;
-    }
-    // For each lead byte: how many continuation bytes follow, and the range the first of them must lie in.
-    const [count, low, high] =
-      lead >= 0xc2 && lead <= 0xdf
-        ? [1, 0x80, 0xbf]
-        : lead === 0xe0
-          ? [2, 0xa0, 0xbf]
-          : lead === 0xed
-            ? [2, 0x80, 0x9f]
-            : lead >= 0xe1 && lead <= 0xef
-              ? [2, 0x80, 0xbf]
-              : lead === 0xf0
-                ? [3, 0x90, 0xbf]
-                : lead >= 0xf1 && lead <= 0xf3
-                  ? [3, 0x80, 0xbf]
-                  : lead === 0xf4
-                    ? [3, 0x80, 0x8f]
-                    : [0, 0, 0];
-    if (count === 0) return i;
-    for (let k = 1; k <= count; k++) {
-      const byte = bytes[i + k];
-      const [min, max] = k === 1 ? [low, high] : [0x80, 0xbf];
-      if (byte === undefined || byte < min || byte > max) return i;
-    }
-    i += count + 1;
-  }
-  return undefined;
-}
-
-/** The UTF-8 byte order mark. */
-export const utf8Bom = [0xef, 0xbb, 0xbf] as const;
-
-/** True when `bytes` start with the UTF-8 byte order mark. */
-export function startsWithBom(bytes: Uint8Array): boolean {
-  return utf8Bom.every((byte, i) => bytes[i] === byte);
-}
-
-/**
- * A record's text: strict UTF-8 without the byte order mark, every line break (CRLF, CR) made `\n`
- * so that lines count the same whatever editor wrote the file. Undefined if the bytes are not UTF-8.
- */
-export function recordText(bytes: Uint8Array): string | undefined {
-  if (firstInvalidUtf8(bytes) !== undefined) return undefined;
-  const text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-  return (startsWithBom(bytes) ? text.slice(1) : text).replace(/\r\n?/g, "\n");
-}
-
-/** The id a file name claims, spelled the way file systems and URLs may confuse it: `X.yml` and `x.yaml` are both `x`. */
-export function idSpelling(name: string): string {
-  return name.normalize("NFKC").toLowerCase().replace(/\..*$/s, "");
 }

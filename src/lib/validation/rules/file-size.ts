@@ -1,4 +1,4 @@
-import { maxRecordBytes } from "../record-files.ts";
+import { maxRecordBytes } from "../record-bytes.ts";
 import type { Rule } from "../rule.ts";
 
 export default {

@@ -1,4 +1,4 @@
-import type { EntryKind } from "../record-files.ts";
+import type { EntryKind } from "../record-bytes.ts";
 import type { Rule } from "../rule.ts";
 
 const asRecord: Record<EntryKind, string> = {

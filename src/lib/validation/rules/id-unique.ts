@@ -1,4 +1,4 @@
-import { idSpelling } from "../record-files.ts";
+import { idSpelling } from "../record-bytes.ts";
 import { plainOrQuoted, quote } from "../quoting.ts";
 import type { RecordEntry, Rule } from "../rule.ts";
 

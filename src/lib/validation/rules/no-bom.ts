@@ -1,4 +1,4 @@
-import { startsWithBom } from "../record-files.ts";
+import { startsWithBom } from "../record-bytes.ts";
 import type { Rule } from "../rule.ts";
 
 export default {

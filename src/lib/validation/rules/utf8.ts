@@ -1,4 +1,4 @@
-import { firstInvalidUtf8 } from "../record-files.ts";
+import { firstInvalidUtf8 } from "../record-bytes.ts";
 import type { Rule } from "../rule.ts";
 
 /** Line and column of a byte offset, counting line breaks the way the validator reads them (LF, CRLF, CR). */
