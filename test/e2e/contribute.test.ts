@@ -18,16 +18,17 @@ describe("the contribute page", () => {
       "de",
       [
         "1. Einen Hinweis oder eine Korrektur schicken",
-        "2. Einen Eintrag selbst bearbeiten",
+        "2. Einen Eintrag mit dem Formular anlegen oder bearbeiten",
         "3. Im Repository arbeiten",
       ],
     ],
-    ["en", ["1. Send a pointer or a correction", "2. Edit an entry yourself", "3. Work in the repository"]],
+    ["en", ["1. Send a pointer or a correction", "2. Add or edit an entry with the form", "3. Work in the repository"]],
   ] as const)("(%s) offers the three ways, the suggestion first", async (lang, headings) => {
     const page = await html(`/${lang}/contribute/`);
     const found = [...page.matchAll(/<h2[^>]*>([^<]+)<\/h2>/g)].map((match) => match[1]!);
     expect(found.slice(0, 3).map((heading, i) => heading.startsWith(headings[i]!))).toEqual([true, true, true]);
     expect(page).toMatch(/href="[^"]*\/issues\/new\?[^"]*template=new-deployment\.yml/);
+    expect(page, "the second way links to the form").toContain(`href="/${lang}/contribute/editor/"`);
     expect(page.replace(/<[^>]+>/g, "")).toContain("npm run new -- deployment");
   });
 });
