@@ -1,12 +1,13 @@
 // Nothing lost between data/ and the published site: every record file is counted, and each
 // deployment is found on its entry page in both languages, in the table, in the search index,
-// in the JSON and CSV exports and in both feeds; each product and position on its page in both
+// in the JSON and CSV exports and, where it changed lately, in both feeds; each product and position on its page in both
 // languages and in its export. Each check lists what it misses, so a failure names the records.
 import { readdirSync } from "node:fs";
 import { describe, expect, inject, it } from "vitest";
 import { parseCsv } from "../csv-reading.ts";
 import { t } from "../../src/i18n/index.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
+import { feedItemLimit } from "../../src/lib/outputs/feed.ts";
 import { builtText, searchIndex } from "./built-site.ts";
 import { concreteDeployments, displayText, languages, records, squash, titleText } from "./site.ts";
 
@@ -84,9 +85,28 @@ describe.each(languages)("deployments (%s)", (lang) => {
     expect(missing(deploymentIds, (id) => indexed.has(`/${lang}/deployments/${id}/`))).toEqual([]);
   });
 
-  it("each is in the feed", () => {
+  // The feed carries the newest changes (at most feedItemLimit): new records and changed key facts
+  // (shown as "before → after"), not every edit. A deployment may be missing from it only when its
+  // entry page lists no such change newer than the feed's oldest item.
+  it("each with a change in the feed's time span is in the feed", () => {
     const feed = builtText(builtDir, `/${lang}/feed.xml`);
-    expect(missing(deploymentIds, (id) => feed.includes(`/${lang}/deployments/${id}/"/>`))).toEqual([]);
+    const entries = [...feed.matchAll(/<entry>([\s\S]*?)<\/entry>/g)].map(([, entry]) => entry!);
+    const oldest = entries
+      .map((entry) => /<updated>([^<]+)<\/updated>/.exec(entry)![1]!)
+      .reduce((a, b) => (Date.parse(a) <= Date.parse(b) ? a : b), new Date().toISOString());
+    const inFeed = (id: string) => entries.some((entry) => entry.includes(`href="/${lang}/deployments/${id}/`));
+    const newestListedChange = (id: string) => {
+      const page = builtText(builtDir, `/${lang}/deployments/${id}/`);
+      const section = /<section class="record-changes"[\s\S]*?<\/section>/.exec(page)?.[0] ?? "";
+      const feedworthy = [...section.matchAll(/<li [^>]*data-kind="(\w+)"[^>]*>([\s\S]*?)<\/li>/g)].filter(
+        ([, kind, body]) => kind !== "changed" || body!.includes("→"),
+      );
+      return Math.max(0, ...feedworthy.map(([, , body]) => Date.parse(/datetime="([^"]+)"/.exec(body!)![1]!)));
+    };
+    const full = entries.length === feedItemLimit;
+    expect(
+      missing(deploymentIds, (id) => inFeed(id) || (full && newestListedChange(id) <= Date.parse(oldest))),
+    ).toEqual([]);
   });
 });
 

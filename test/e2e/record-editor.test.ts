@@ -54,6 +54,8 @@ describe("a new deployment", () => {
     const { page, trouble } = await openWatched(context, siteUrl("/de/contribute/editor/"));
     try {
       await page.getByLabel(text.id).waitFor();
+      // A new form is not wrong before anyone types in it: no field carries a message yet.
+      expect(await page.locator(".field-problem").evaluateAll((ps) => ps.map((p) => p.textContent).join(""))).toBe("");
       // From the file name to the system's name with the Tab key.
       await typeInto(page.getByLabel(text.id), id);
       await page.keyboard.press("Tab");

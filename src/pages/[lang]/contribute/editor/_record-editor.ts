@@ -735,7 +735,8 @@ export async function startRecordEditor(): Promise<void> {
     const id = idInput.value.trim();
     yamlText = recordYaml(collection, data, original);
     const problems = validateRecordFile({ collection, name: `${id}.yaml`, text: yamlText, known: others });
-    showProblems(problems, spots, idSpot);
+    // A new, untouched form is not wrong yet: its fields show messages once the person starts typing.
+    showProblems(changed || original !== undefined ? problems : [], spots, idSpot);
     count.textContent =
       problems.length === 0
         ? texts.noProblems
