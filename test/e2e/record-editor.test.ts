@@ -109,6 +109,8 @@ describe("a new deployment", () => {
 
       await date.fill("");
       await typeInto(date, "2019-12");
+      // An empty date is valid too (it is optional): wait for the file to hold the new one before judging it.
+      await expect.poll(() => preview(page).textContent(), settled).toContain('    date: "2019-12"\n');
       await expect.poll(() => problemCount(page).textContent(), settled).toBe(text.noProblems);
       expect(await date.getAttribute("aria-invalid")).toBeNull();
       expect(await message.textContent()).toBe("");
