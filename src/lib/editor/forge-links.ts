@@ -5,6 +5,7 @@
  * built from the repository configuration it is given, so the same code serves any forge.
  */
 import type { RepositoryConfig } from "../../config.ts";
+import { editRecordUrl } from "../site/correction-links.ts";
 import type { CollectionName } from "../../schema/index.ts";
 
 /** Longer addresses are cut off or refused by forges, proxies and mail programs. */
@@ -56,17 +57,7 @@ export function editFileUrl(
   file: Pick<EditedFile, "collection" | "id">,
   repository: RepositoryConfig,
 ): string | undefined {
-  const target = `${urlPath(repository.branch)}/${urlPath(editedFilePath(file))}`;
-  switch (repository.forge) {
-    case "github":
-      return `${repository.repositoryUrl}/edit/${target}`;
-    case "gitlab":
-      return `${repository.repositoryUrl}/-/edit/${target}`;
-    case "forgejo":
-      return `${repository.repositoryUrl}/_edit/${target}`;
-    case "none":
-      return undefined;
-  }
+  return editRecordUrl(file.collection, file.id, repository);
 }
 
 /** Texts of the issue (and mail) that carries a file, in the reader's language. */
