@@ -25,6 +25,9 @@ export default defineConfig({
           // Workers outnumber cores, so a page takes longer than it would alone; the axe check of the
           // full table needs over 30 s on a busy two-core machine.
           testTimeout: 90_000,
+          // What a page does after a key or a click (a search 250 ms after the last key, a filter
+          // redrawing the table) can take seconds there too; vitest's default of 1 s is too short.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
