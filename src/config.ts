@@ -11,6 +11,7 @@
  *                               (without it there are no correction, edit or commit links)
  *   REGISTRY_BRANCH             branch that edit links open (default: main)
  *   REGISTRY_CORRECTIONS_EMAIL  address for corrections when the repository is on no known forge
+ *   REGISTRY_TABLE_PAGE_SIZE    rows per page of the comparison table (default 250)
  */
 
 /** The kind of code forge a repository is hosted on, which decides how its links are built. */
@@ -110,3 +111,27 @@ export const previewWarning =
  * REGISTRY_DATA_DIR names another, e.g. a fixture registry for tests or a generated one for benchmarks.
  */
 export const registryDataDir: string = processEnv.REGISTRY_DATA_DIR ?? "data";
+
+/** Rows per page of the comparison table when REGISTRY_TABLE_PAGE_SIZE does not say otherwise. */
+export const defaultTablePageSize = 250;
+
+/**
+ * Rows per page of the comparison table: REGISTRY_TABLE_PAGE_SIZE, a whole number of at least 1,
+ * or the default. Anything else stops the build, so a typo never publishes an unexpected table.
+ */
+export function tablePageSizeConfig(env: Env = processEnv): number {
+  const text = env.REGISTRY_TABLE_PAGE_SIZE?.trim();
+  if (!text) return defaultTablePageSize;
+  if (!/^[1-9][0-9]*$/.test(text))
+    throw new Error(`REGISTRY_TABLE_PAGE_SIZE must be a whole number of at least 1, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+/** Rows per page of the comparison table in this build. */
+export const tablePageSize: number = tablePageSizeConfig();
+
+/**
+ * Cards per level of a country on the overview page. The overview then grows with the number of
+ * countries, not of records; the country page and the comparison table list every deployment.
+ */
+export const overviewCardsPerLevel = 40;

@@ -688,6 +688,10 @@ export const de = {
     intro:
       "Alle Einsätze nach Land und Ebene geordnet: erst die Länder mit den meisten Einsätzen, in jedem Land nach Ebene, von international bis zur einzelnen Einrichtung.",
     jump: "Springen zu",
+    moreOnCountryPage: (shown: number, total: number, name: string) =>
+      `${shown} von ${total} gezeigt; alle auf der Seite ${name}`,
+    capNote: (n: number) =>
+      `Hat eine Ebene mehr als ${n} Einsätze, zeigt diese Seite die ersten ${n}; die Seite des Landes und die Vergleichstabelle führen alle.`,
   },
   reachPage: {
     title: "Wer erreicht wen?",
@@ -798,6 +802,13 @@ export const de = {
     showAllColumns: "Alle Spalten zeigen",
     csvFile: "einsaetze-ansicht.csv",
     compareSelected: (n: number) => `Auswahl vergleichen (${n})`,
+    pages: "Seiten der Tabelle",
+    previousPage: "Vorherige Seite",
+    nextPage: "Nächste Seite",
+    pageNumber: (n: number) => `Seite ${n}`,
+    rowsOfPage: (first: string, last: string, total: string) => `Einsätze ${first}–${last} von ${total}`,
+    loadingRows: "Die Zeilen der anderen Seiten werden geladen …",
+    rowsNotLoaded: "Die anderen Seiten ließen sich nicht laden; Filter und Sortierung gibt es deshalb nicht. Die Seiten unten zeigen alle Einsätze.",
   },
   mapPage: {
     title: "Karte und Diagramme",

@@ -674,6 +674,10 @@ export const en = {
     intro:
       "All deployments by country and level: the countries with the most deployments first, and in each country by level, from international down to single institutions.",
     jump: "Jump to",
+    moreOnCountryPage: (shown: number, total: number, name: string) =>
+      `${shown} of ${total} shown; all of them on the page ${name}`,
+    capNote: (n: number) =>
+      `Where a level has more than ${n} deployments, this page shows the first ${n}; the country's page and the comparison table list them all.`,
   },
   reachPage: {
     title: "Who can reach whom?",
@@ -784,6 +788,13 @@ export const en = {
     showAllColumns: "Show all columns",
     csvFile: "deployments-view.csv",
     compareSelected: (n: number) => `Compare selection (${n})`,
+    pages: "Table pages",
+    previousPage: "Previous page",
+    nextPage: "Next page",
+    pageNumber: (n: number) => `Page ${n}`,
+    rowsOfPage: (first: string, last: string, total: string) => `Deployments ${first}–${last} of ${total}`,
+    loadingRows: "Loading the rows of the other pages …",
+    rowsNotLoaded: "The other pages could not be loaded, so there are no filters or sorting. The pages below show every deployment.",
   },
   mapPage: {
     title: "Map and charts",

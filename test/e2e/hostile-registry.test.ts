@@ -2,7 +2,8 @@
 // </script>, template syntax, spreadsheet formulas, BibTeX specials, right-to-left text and
 // 2,600-letter words in its summaries and notes), built with the real pipeline and read the way
 // readers and programs read it: nothing it contains runs, becomes an element, breaks a file
-// format or widens a page on a phone; it is shown as the text it is.
+// format or widens a page on a phone; it is shown as the text it is. Its table is built one row per
+// page, so the table's pages, and the script that loads them into one, are read here too.
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,6 +18,7 @@ import { builtText, builtPages } from "./built-site.ts";
 import { openWatched, type WatchedPage } from "./page-checks.ts";
 import { serveStatic } from "./static-server.ts";
 import { displayText, languages, squash, useBrowser } from "./site.ts";
+import { t } from "../../src/i18n/index.ts";
 
 const fixture = "test/fixtures/hostile";
 const { registry } = validateRegistry(fixture);
@@ -37,10 +39,12 @@ beforeAll(async () => {
   await oneBuildAtATime(async () => {
     // Every step reads the data folder from REGISTRY_DATA_DIR, as for a preview of another folder.
     process.env.REGISTRY_DATA_DIR = fixture;
+    process.env.REGISTRY_TABLE_PAGE_SIZE = "1";
     try {
       for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
     } finally {
       delete process.env.REGISTRY_DATA_DIR;
+      delete process.env.REGISTRY_TABLE_PAGE_SIZE;
     }
   });
   server = await serveStatic(outDir);
@@ -160,6 +164,49 @@ describe("every page of the hostile build, at 320 px", () => {
       const shown = squash(await watched.page.locator("#search-results").textContent());
       expect(shown).toContain("<b data-hostile>Stadtchat</b>");
       expect(shown).toContain(markup);
+      expect(await findings(watched)).toEqual(clean);
+    } finally {
+      await watched.page.close();
+    }
+  });
+});
+
+describe("a table of more pages than one (one row per page here)", () => {
+  const concrete = registry.deployments.filter((record) => record.data.kind === "deployment");
+  const rowIds = (page: Page) =>
+    page.locator(".deployment-table tbody tr").evaluateAll((rows) => rows.map((row) => row.getAttribute("data-id")));
+
+  it.each(languages)("in %s, without JavaScript, the page links lead through every row", async (lang) => {
+    expect(concrete.length).toBeGreaterThan(1);
+    const noScript = await browser().newContext({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      const seen: string[] = [];
+      await page.goto(url(`/${lang}/table/`));
+      for (let n = 1; ; n += 1) {
+        const nav = page.getByRole("navigation", { name: t(lang).tableView.pages }).first();
+        expect(squash(await nav.locator('[aria-current="page"]').textContent()), page.url()).toBe(String(n));
+        seen.push(...((await rowIds(page)) as string[]));
+        const next = nav.locator('a[rel="next"]');
+        if ((await next.count()) === 0) break;
+        await next.click();
+      }
+      expect(seen.sort()).toEqual(concrete.map((record) => record.id).sort());
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it.each(languages)("in %s, the script brings every page's rows into the page it runs on", async (lang) => {
+    const watched = await openWatched(context, url(`/${lang}/table/2/`));
+    try {
+      await watched.page.locator("#table-filters").waitFor({ state: "visible" });
+      expect(((await rowIds(watched.page)) as string[]).sort()).toEqual(concrete.map((record) => record.id).sort());
+      const total = String(concrete.length);
+      expect(await watched.page.locator("#table-count").textContent()).toBe(
+        t(lang).table.count.replace("{shown}", total).replace("{total}", total),
+      );
+      expect(await watched.page.getByRole("navigation", { name: t(lang).tableView.pages }).count()).toBe(0);
       expect(await findings(watched)).toEqual(clean);
     } finally {
       await watched.page.close();

@@ -8,7 +8,7 @@ import { parseCsv } from "../csv-reading.ts";
 import { t } from "../../src/i18n/index.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { feedItemLimit } from "../../src/lib/outputs/feed.ts";
-import { builtText, searchIndex } from "./built-site.ts";
+import { builtPages, builtText, searchIndex } from "./built-site.ts";
 import { concreteDeployments, displayText, languages, records, squash, titleText } from "./site.ts";
 
 const builtDir = inject("builtDir");
@@ -64,9 +64,11 @@ describe.each(languages)("deployments (%s)", (lang) => {
     expect(wrong).toEqual([]);
   });
 
-  it("each concrete deployment has one row in the table, linking to its entry; practices and offers are listed below it", () => {
-    const table = builtText(builtDir, `/${lang}/table/`);
-    const body = /<tbody>(.*?)<\/tbody>/s.exec(table)![1]!;
+  it("each concrete deployment has one row in the table's pages, linking to its entry; practices and offers are listed below it", () => {
+    // The table may be in pages (/de/table/, /de/table/2/, …): every row is on one of them.
+    const pages = builtPages(builtDir).filter((page) => new RegExp(`^/${lang}/table/([0-9]+/)?$`).test(page));
+    const table = pages.map((page) => builtText(builtDir, page)).join("\n");
+    const body = [...table.matchAll(/<tbody>(.*?)<\/tbody>/gs)].map(([, rows]) => rows!).join("\n");
     const rows = [...body.matchAll(/<tr data-id="([^"]+)"/g)].map(([, id]) => id!).sort();
     const concreteIds = concreteDeployments.map((deployment) => deployment.id).sort();
     expect(rows).toEqual(concreteIds);

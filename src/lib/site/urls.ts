@@ -33,8 +33,8 @@ export const assetUrl = (file: string) => `${basePath}${file}`;
 export const homeUrl = (lang: Lang) => path(lang);
 /** Deployments grouped by country and level. */
 export const overviewUrl = (lang: Lang) => path(lang, "overview");
-/** The comparison table of all deployments. */
-export const tableUrl = (lang: Lang) => path(lang, "table");
+/** The comparison table of all deployments: its first page, or page `page` (counted from 1). */
+export const tableUrl = (lang: Lang, page = 1) => (page > 1 ? path(lang, "table", String(page)) : path(lang, "table"));
 /** One deployment's entry page: built from its id, so it never changes. */
 export const deploymentUrl = (lang: Lang, id: string) => path(lang, "deployments", id);
 /** All products compared. */

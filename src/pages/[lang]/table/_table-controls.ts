@@ -1,7 +1,8 @@
 /**
  * Filters, sorting, columns, compare selection and CSV download for the comparison table. The
- * table is complete without this script; the script only hides rows, cells and reorders rows,
- * and keeps the view in the URL's query string
+ * table is complete without this script, in pages; the script first loads the other pages' rows
+ * into the page it runs on, then only hides rows, cells and reorders rows, and keeps the view in
+ * the URL's query string
  * (`?protocol=matrix,xmpp&country=DE&sort=status&dir=desc&cols=authority,protocol`) so a link
  * reproduces it.
  */
@@ -77,8 +78,46 @@ function csvField(text: string): string {
   return /[",\n\r;]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** The rows of another page of the table, read from its HTML as the server rendered it. */
+async function rowsOfPage(address: string): Promise<HTMLTableRowElement[]> {
+  const response = await fetch(address);
+  if (!response.ok) throw new Error(`${address}: ${response.status}`);
+  const page = new DOMParser().parseFromString(await response.text(), "text/html");
+  const body = page.querySelector<HTMLTableSectionElement>(".deployment-table tbody");
+  if (!body) throw new Error(`${address}: no table`);
+  return [...body.rows].map((row) => document.adoptNode(row));
+}
+
+/**
+ * When the table is one page of several (`data-pages` lists every page's address), puts the other
+ * pages' rows into this one, in the table's order, so filters, counts, sorting and the CSV cover
+ * every deployment, and hides the links between pages. Says false when a page could not be
+ * loaded: the table then stays the page it is, as without JavaScript.
+ */
+async function loadOtherPages(table: HTMLTableElement, status: HTMLElement, texts: Record<string, string>) {
+  const pages = JSON.parse(table.dataset.pages ?? "[]") as string[];
+  if (pages.length <= 1) return true;
+  const current = Number(table.dataset.page);
+  const body = table.tBodies[0]!;
+  const pageStatus = status.textContent;
+  status.textContent = texts.loadingRows!;
+  try {
+    const rows = await Promise.all(
+      pages.map((address, index) => (index + 1 === current ? [...body.rows] : rowsOfPage(address))),
+    );
+    body.replaceChildren(...rows.flat());
+  } catch {
+    status.textContent = `${pageStatus} ${texts.rowsNotLoaded}`;
+    return false;
+  }
+  for (const links of document.querySelectorAll<HTMLElement>("[data-table-pagination]")) links.hidden = true;
+  table.caption!.textContent = texts.tableTitle!;
+  table.closest(".table-wrap")?.setAttribute("aria-label", texts.tableTitle!);
+  return true;
+}
+
 /** Wires up the filter form, sortable headers, column chooser, compare selection and CSV download. */
-export function enhanceTable(): void {
+export async function enhanceTable(): Promise<void> {
   const form = document.querySelector<HTMLFormElement>("#table-filters");
   const table = document.querySelector<HTMLTableElement>(".deployment-table");
   const count = document.querySelector<HTMLElement>("#table-count");
@@ -103,6 +142,7 @@ export function enhanceTable(): void {
   )
     return;
   const texts = JSON.parse(form.dataset.texts!) as Record<string, string>;
+  if (!(await loadOtherPages(table, count, texts))) return;
   const body = table.tBodies[0]!;
   const rows = [...body.rows];
   const originalOrder = [...rows];
