@@ -1,8 +1,8 @@
 /**
  * Filters, sorting, columns, compare selection and CSV download for the comparison table. The
- * table is complete without this script, in pages; the script first loads the other pages' rows
- * into the page it runs on, then only hides rows, cells and reorders rows, and keeps the view in
- * the URL's query string
+ * table is complete without this script, in pages; when the reader first filters or sorts (or
+ * opens an address with a view), the script loads the other pages' rows into the page it runs on,
+ * then only hides rows, cells and reorders rows, and keeps the view in the URL's query string
  * (`?protocol=matrix,xmpp&country=DE&sort=status&dir=desc&cols=authority,protocol`) so a link
  * reproduces it.
  */
@@ -91,29 +91,31 @@ async function rowsOfPage(address: string): Promise<HTMLTableRowElement[]> {
 /**
  * When the table is one page of several (`data-pages` lists every page's address), puts the other
  * pages' rows into this one, in the table's order, so filters, counts, sorting and the CSV cover
- * every deployment, and hides the links between pages. Says false when a page could not be
- * loaded: the table then stays the page it is, as without JavaScript.
+ * every deployment, and hides the links between pages. Gives the rows it added, or undefined when
+ * a page could not be loaded: the table then stays the page it is, as without JavaScript.
  */
-async function loadOtherPages(table: HTMLTableElement, status: HTMLElement, texts: Record<string, string>) {
+async function loadOtherPages(
+  table: HTMLTableElement,
+  status: HTMLElement,
+  texts: Record<string, string>,
+): Promise<HTMLTableRowElement[] | undefined> {
   const pages = JSON.parse(table.dataset.pages ?? "[]") as string[];
-  if (pages.length <= 1) return true;
   const current = Number(table.dataset.page);
   const body = table.tBodies[0]!;
   const pageStatus = status.textContent;
   status.textContent = texts.loadingRows!;
+  let added: HTMLTableRowElement[][];
   try {
-    const rows = await Promise.all(
-      pages.map((address, index) => (index + 1 === current ? [...body.rows] : rowsOfPage(address))),
-    );
-    body.replaceChildren(...rows.flat());
+    added = await Promise.all(pages.map((address, index) => (index + 1 === current ? [] : rowsOfPage(address))));
   } catch {
     status.textContent = `${pageStatus} ${texts.rowsNotLoaded}`;
-    return false;
+    return undefined;
   }
+  body.replaceChildren(...added.flatMap((rows, index) => (index + 1 === current ? [...body.rows] : rows)));
   for (const links of document.querySelectorAll<HTMLElement>("[data-table-pagination]")) links.hidden = true;
   table.caption!.textContent = texts.tableTitle!;
   table.closest(".table-wrap")?.setAttribute("aria-label", texts.tableTitle!);
-  return true;
+  return added.flat();
 }
 
 /** Wires up the filter form, sortable headers, column chooser, compare selection and CSV download. */
@@ -142,10 +144,11 @@ export async function enhanceTable(): Promise<void> {
   )
     return;
   const texts = JSON.parse(form.dataset.texts!) as Record<string, string>;
-  if (!(await loadOtherPages(table, count, texts))) return;
   const body = table.tBodies[0]!;
-  const rows = [...body.rows];
-  const originalOrder = [...rows];
+  // A table in pages holds only this page's rows until the reader first changes the view.
+  let allRows = JSON.parse(table.dataset.pages ?? "[]").length <= 1;
+  let rows = [...body.rows];
+  let originalOrder = [...rows];
   const headers = [...table.tHead!.rows[0]!.cells];
   const allColumns = headers.map((header) => header.dataset.column!);
   const filterBoxes = [...form.querySelectorAll<HTMLDetailsElement>("details.filter[data-filter]")];
@@ -208,7 +211,7 @@ export async function enhanceTable(): Promise<void> {
   });
 
   // A checkbox in each row's first cell chooses the row for the compare view.
-  for (const row of rows) {
+  function addCompareBox(row: HTMLTableRowElement): void {
     const name = row.cells[0]!.querySelector("a")?.textContent?.trim() ?? row.dataset.id!;
     const label = document.createElement("label");
     label.className = "row-compare";
@@ -227,6 +230,7 @@ export async function enhanceTable(): Promise<void> {
       updateCompare();
     });
   }
+  rows.forEach(addCompareBox);
   function updateCompare(): void {
     const ids = [...selected];
     compareLink!.hidden = ids.length === 0;
@@ -341,7 +345,29 @@ export async function enhanceTable(): Promise<void> {
     }
   }
 
+  /** Shows the view, first loading the other pages' rows if the table is in pages and they are not here yet. */
   function apply(): void {
+    if (allRows) render();
+    else void loadThenRender();
+  }
+  let loading: Promise<void> | undefined;
+  function loadThenRender(): Promise<void> {
+    loading ??= loadOtherPages(table!, count!, texts).then((added) => {
+      if (!added) {
+        form!.inert = true;
+        return;
+      }
+      added.forEach(addCompareBox);
+      rows = [...body.rows];
+      originalOrder = [...rows];
+      allRows = true;
+    });
+    return loading.then(() => {
+      if (allRows) render();
+    });
+  }
+
+  function render(): void {
     let shownRows = 0;
     for (const row of rows) {
       const visible = matches(row, view.filters);
@@ -373,7 +399,9 @@ export async function enhanceTable(): Promise<void> {
   }
 
   // The CSV holds exactly the rows and columns shown, in their order, as their cells' words.
+  // Before the rows of a table in pages are loaded, the link downloads the whole registry's CSV.
   download.addEventListener("click", () => {
+    if (!allRows) return;
     const columns = headers.map((header) => header.dataset.column!).filter((key) => !headerHidden(key));
     const names = headers.filter((header) => !header.hidden).map((header) => header.textContent?.trim() ?? "");
     const lines = [
@@ -391,5 +419,8 @@ export async function enhanceTable(): Promise<void> {
   });
   const headerHidden = (key: string) => headers.find((header) => header.dataset.column === key)!.hidden;
 
-  apply();
+  // The server's page is already the unfiltered view; an address with a view applies it at once.
+  if (view.filters.size > 0 || view.sort || view.columns) apply();
+  else if (allRows) render();
+  else updateCue();
 }
