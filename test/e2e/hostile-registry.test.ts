@@ -19,6 +19,7 @@ import { openWatched, type WatchedPage } from "./page-checks.ts";
 import { serveStatic } from "./static-server.ts";
 import { displayText, languages, squash, useBrowser } from "./site.ts";
 import { t } from "../../src/i18n/index.ts";
+import { axeViolations } from "./a11y.ts";
 
 const fixture = "test/fixtures/hostile";
 const { registry } = validateRegistry(fixture);
@@ -217,6 +218,16 @@ describe("a table of more pages than one (one row per page here)", () => {
       expect(await findings(watched)).toEqual(clean);
     } finally {
       await watched.page.close();
+    }
+  });
+
+  it.each(["/de/table/", "/en/table/2/"])("%s, with its page links, has no WCAG 2.2 A/AA violation", async (path) => {
+    const page = await browser().newPage();
+    try {
+      await page.goto(url(path));
+      expect(await axeViolations(page)).toEqual([]);
+    } finally {
+      await page.close();
     }
   });
 

@@ -106,6 +106,31 @@ function circleFor(deployment: DeploymentEntry, federation: string): ReachCircle
 }
 
 /** Derives one deployment's circles from its facts; `all` gives the peers in its group. */
+/** The deployments by id, built once per list of deployments (every entry page names its group's peers from it). */
+const byIdOf = new WeakMap<readonly DeploymentEntry[], Map<string, DeploymentEntry>>();
+export function deploymentsById(all: readonly DeploymentEntry[]): Map<string, DeploymentEntry> {
+  let byId = byIdOf.get(all);
+  if (!byId) byIdOf.set(all, (byId = new Map(all.map((d) => [d.id, d]))));
+  return byId;
+}
+
+/** Each federation group's members' ids, built once per list of deployments, so asking for every entry stays linear. */
+const groupMembers = new WeakMap<readonly DeploymentEntry[], Map<string, string[]>>();
+function membersByGroup(all: readonly DeploymentEntry[]): Map<string, string[]> {
+  let members = groupMembers.get(all);
+  if (!members) {
+    members = new Map();
+    for (const d of all) {
+      if (!d.federationGroup) continue;
+      const ids = members.get(d.federationGroup) ?? [];
+      ids.push(d.id);
+      members.set(d.federationGroup, ids);
+    }
+    groupMembers.set(all, members);
+  }
+  return members;
+}
+
 export function deploymentReach(deployment: DeploymentEntry, all: DeploymentEntry[]): DeploymentReach {
   const federation = deployment.facts.federation;
   const values = federation.kind === "agreed" ? [federation.value] : federation.values;
@@ -114,7 +139,7 @@ export function deploymentReach(deployment: DeploymentEntry, all: DeploymentEntr
   const inGroup = circles.some((circle) => circle.kind === "group");
   const groupPeers =
     inGroup && deployment.federationGroup
-      ? all.filter((d) => d.id !== deployment.id && d.federationGroup === deployment.federationGroup).map((d) => d.id)
+      ? (membersByGroup(all).get(deployment.federationGroup) ?? []).filter((id) => id !== deployment.id)
       : [];
   return {
     id: deployment.id,

@@ -237,5 +237,22 @@ export function registryHistory(dataDir = "data"): RegistryHistory {
 
 /** The changes of one record, newest first. */
 export function changesOf(history: RegistryHistory, collection: CollectionName, id: string): RecordChange[] {
-  return history.changes.filter((change) => change.collection === collection && change.id === id);
+  return changesByRecord(history).get(`${collection}/${id}`) ?? [];
+}
+
+/** Each record's changes in the history's order, built once per history, so every entry page asking stays linear. */
+const byRecord = new WeakMap<RegistryHistory, Map<string, RecordChange[]>>();
+function changesByRecord(history: RegistryHistory): Map<string, RecordChange[]> {
+  let index = byRecord.get(history);
+  if (!index) {
+    index = new Map();
+    for (const change of history.changes) {
+      const key = `${change.collection}/${change.id}`;
+      const changes = index.get(key) ?? [];
+      changes.push(change);
+      index.set(key, changes);
+    }
+    byRecord.set(history, index);
+  }
+  return index;
 }

@@ -8,6 +8,7 @@ import { headlineValue, isConcrete, presumers, type ClaimSummary } from "../mode
 import { dataVersion } from "../model/data-version.ts";
 import { changesOf, registryHistory, type RecordChange, type RegistryHistory } from "../model/record-history.ts";
 import { registryDataDir } from "../../config.ts";
+import { mostRelated } from "../model/related.ts";
 import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
@@ -95,12 +96,6 @@ export async function getPositions(): Promise<PositionEntry[]> {
   return (await registry()).positions;
 }
 
-/** How many related entries a list shows at most; the rest is one link away, so an entry page stays small. */
-export const relatedLimit = 6;
-
-/** A list of related entries: the most related few, and how many there are in all. */
-export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
-
 type RelatedIndex = {
   byProduct: Map<string, DeploymentEntry[]>;
   byFederationGroup: Map<string, DeploymentEntry[]>;
@@ -115,7 +110,13 @@ function related(): Promise<RelatedIndex> {
   relatedIndex ??= getDeployments().then((deployments) => {
     const group = (keys: (d: DeploymentEntry) => string[]) => {
       const map = new Map<string, DeploymentEntry[]>();
-      for (const d of deployments) for (const key of new Set(keys(d))) map.set(key, [...(map.get(key) ?? []), d]);
+      for (const d of deployments) {
+        for (const key of new Set(keys(d))) {
+          const members = map.get(key) ?? [];
+          members.push(d);
+          map.set(key, members);
+        }
+      }
       return map;
     };
     return {
@@ -129,30 +130,16 @@ function related(): Promise<RelatedIndex> {
   return relatedIndex;
 }
 
-/** How closely two deployments are related: same region, shared sectors, same product, same level. */
-function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
-  const sharedSectors = other.sectors.filter((sector) => entry.sectors.includes(sector)).length;
-  return (
-    (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
-    (entry.productEntry !== undefined && other.productEntry?.id === entry.productEntry.id ? 2 : 0) +
-    (other.level === entry.level ? 1 : 0) +
-    sharedSectors
-  );
-}
-
-/** The most related few of `candidates` (leaving out the entry itself), and how many there are. */
-function mostRelated(entry: DeploymentEntry, candidates: DeploymentEntry[] = []): RelatedGroup {
-  const others = candidates.filter((d) => d.id !== entry.id);
-  const shown = others
-    .map((d) => ({ d, score: closeness(entry, d) }))
-    .sort((a, b) => b.score - a.score || a.d.id.localeCompare(b.d.id))
-    .slice(0, relatedLimit)
-    .map(({ d }) => d);
-  return { shown, total: others.length };
-}
-
 /** Deployments related to one entry: succession in full; the closest few by federation group, product, authority and country. */
-export async function relatedDeployments(entry: DeploymentEntry) {
+export function relatedDeployments(entry: DeploymentEntry) {
+  // Both languages' entry pages ask; the answer does not depend on the language.
+  let found = relatedOf.get(entry.id);
+  if (!found) relatedOf.set(entry.id, (found = findRelated(entry)));
+  return found;
+}
+const relatedOf = new Map<string, ReturnType<typeof findRelated>>();
+
+async function findRelated(entry: DeploymentEntry) {
   const index = await related();
   const lookUp = (ids: string[]) => ids.flatMap((id) => index.byId.get(id) ?? []);
   const successors = entry.status.flatMap((step) => (step.supersededBy ? [step.supersededBy] : []));
