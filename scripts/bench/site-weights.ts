@@ -67,7 +67,12 @@ function assetsOf(siteDir: string, pagePath: string, html: string): string[] {
       for (const match of text.matchAll(/\bimport\s*(?:[\w*${}\s,]+from\s*)?\(?\s*["'`]([^"'`]+)["'`]/g))
         visit(match[1]!, url);
     } else if (url.endsWith(".css")) {
-      for (const match of text.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']/g)) {
+      // A font's `src` lists formats to choose from (woff2, then woff); a browser loads the first it reads.
+      const chosen = text.replace(/\bsrc:\s*([^;}]+)/g, (declaration, list: string) => {
+        const first = /url\([^)]*\)/.exec(list);
+        return first ? `src: ${first[0]}` : declaration;
+      });
+      for (const match of chosen.matchAll(/url\(\s*["']?([^"')]+)["']?\s*\)|@import\s+["']([^"']+)["']/g)) {
         visit((match[1] ?? match[2])!, url);
       }
     }

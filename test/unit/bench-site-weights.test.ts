@@ -14,7 +14,9 @@ const files: Record<string, string> = {
   "de/deployments/a/index.html": `<html><head><link rel="stylesheet" href="/_astro/site.css"></head><body>${"x".repeat(3000)}</body></html>`,
   "de/feed.xml": `<feed>${"<entry/>".repeat(50)}</feed>`,
   "_astro/site.css": `@import "/_astro/print.css";body{margin:0}`,
-  "_astro/print.css": `@media print{nav{display:none}}`,
+  "_astro/print.css": `@media print{nav{display:none}}@font-face{font-family:X;src:url(/_astro/x.woff2) format("woff2"),url(/_astro/x.woff) format("woff")}`,
+  "_astro/x.woff2": "w2".repeat(500),
+  "_astro/x.woff": "w1".repeat(800),
   "_astro/table.js": `import { sort } from "./sort.js"; sort();`,
   "_astro/sort.js": `export function sort() { return 1; }`,
   "favicon.svg": `<svg xmlns="http://www.w3.org/2000/svg"/>`,
@@ -27,19 +29,28 @@ for (const [path, text] of Object.entries(files)) {
 }
 
 describe("page weight", () => {
-  it("adds the stylesheets (with their imports), scripts (with their imports) and icon a page loads", () => {
+  it("adds the stylesheets (with their imports and the first format of each font), scripts (with their imports) and icon a page loads", () => {
     const weight = pageWeight(site, "/de/table/")!;
     expect(weight.assets).toEqual([
       "/_astro/print.css",
       "/_astro/site.css",
       "/_astro/sort.js",
       "/_astro/table.js",
+      "/_astro/x.woff2",
       "/favicon.svg",
     ]);
     const gzip = (path: string) => gzipSync(files[path]!).length;
     expect(weight.html.raw).toBe(Buffer.byteLength(files["de/table/index.html"]!));
     expect(weight.withAssets.gzip).toBe(
-      ["de/table/index.html", "_astro/print.css", "_astro/site.css", "_astro/sort.js", "_astro/table.js", "favicon.svg"]
+      [
+        "de/table/index.html",
+        "_astro/print.css",
+        "_astro/site.css",
+        "_astro/sort.js",
+        "_astro/table.js",
+        "_astro/x.woff2",
+        "favicon.svg",
+      ]
         .map(gzip)
         .reduce((a, b) => a + b),
     );
