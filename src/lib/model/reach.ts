@@ -105,7 +105,6 @@ function circleFor(deployment: DeploymentEntry, federation: string): ReachCircle
   return { ...base, kind: ownInstanceOnly.has(federation) ? "island" : "unknown" };
 }
 
-/** Derives one deployment's circles from its facts; `all` gives the peers in its group. */
 /** The deployments by id, built once per list of deployments (every entry page names its group's peers from it). */
 const byIdOf = new WeakMap<readonly DeploymentEntry[], Map<string, DeploymentEntry>>();
 export function deploymentsById(all: readonly DeploymentEntry[]): Map<string, DeploymentEntry> {
@@ -131,6 +130,7 @@ function membersByGroup(all: readonly DeploymentEntry[]): Map<string, string[]> 
   return members;
 }
 
+/** Derives one deployment's circles from its facts; `all` gives the peers in its group. */
 export function deploymentReach(deployment: DeploymentEntry, all: DeploymentEntry[]): DeploymentReach {
   const federation = deployment.facts.federation;
   const values = federation.kind === "agreed" ? [federation.value] : federation.values;

@@ -1,10 +1,12 @@
 /**
  * The comparison table's order and its pages: rows by country, then authority, split into pages
  * of `tablePageSize` rows (src/config.ts), so no page grows with the registry. Without JavaScript
- * a reader turns the pages; the table's script loads the other pages' rows into the first.
+ * a reader turns the pages; the table's script loads the other pages' rows into the one it runs on.
+ * The filters' options and counts cover every deployment, so they are made once per language.
  */
 import { localize, type Lang } from "../../i18n/index.ts";
 import type { DeploymentEntry } from "./astro-registry.ts";
+import { filterColumns } from "./table-columns.ts";
 
 /** The table's order: by country (in the reader's language), then authority, then id. */
 export function tableOrder(deployments: readonly DeploymentEntry[], lang: Lang): DeploymentEntry[] {
@@ -27,4 +29,18 @@ export function tablePages<Row>(rows: readonly Row[], size: number): TablePage<R
     pages.push({ page: pages.length + 1, rows: rows.slice(start, start + size), first: start + 1 });
   }
   return pages;
+}
+
+/** Each filter's options with their counts over every deployment: the same on every page of a language. */
+export function filterOptions(deployments: DeploymentEntry[], lang: Lang) {
+  const collator = new Intl.Collator(lang);
+  return filterColumns.map((column) => {
+    const counts = new Map<string, number>();
+    for (const deployment of deployments)
+      for (const value of new Set(column.values(deployment))) counts.set(value, (counts.get(value) ?? 0) + 1);
+    const options = [...counts]
+      .map(([value, count]) => ({ value, count, label: column.valueLabel(value, lang, deployments) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    return { column: column.key, title: column.title(lang), options };
+  });
 }

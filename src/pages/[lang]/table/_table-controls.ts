@@ -96,10 +96,10 @@ async function rowsOfPage(address: string): Promise<HTMLTableRowElement[]> {
  */
 async function loadOtherPages(
   table: HTMLTableElement,
+  pages: string[],
   status: HTMLElement,
   texts: Record<string, string>,
 ): Promise<HTMLTableRowElement[] | undefined> {
-  const pages = JSON.parse(table.dataset.pages ?? "[]") as string[];
   const current = Number(table.dataset.page);
   const body = table.tBodies[0]!;
   const pageStatus = status.textContent;
@@ -146,7 +146,8 @@ export async function enhanceTable(): Promise<void> {
   const texts = JSON.parse(form.dataset.texts!) as Record<string, string>;
   const body = table.tBodies[0]!;
   // A table in pages holds only this page's rows until the reader first changes the view.
-  let allRows = JSON.parse(table.dataset.pages ?? "[]").length <= 1;
+  const pages = JSON.parse(table.dataset.pages ?? "[]") as string[];
+  let allRows = pages.length <= 1;
   let rows = [...body.rows];
   let originalOrder = [...rows];
   const headers = [...table.tHead!.rows[0]!.cells];
@@ -351,8 +352,8 @@ export async function enhanceTable(): Promise<void> {
     else void loadThenRender();
   }
   let loading: Promise<void> | undefined;
-  function loadThenRender(): Promise<void> {
-    loading ??= loadOtherPages(table!, count!, texts).then((added) => {
+  async function loadThenRender(): Promise<void> {
+    loading ??= loadOtherPages(table!, pages, count!, texts).then((added) => {
       if (!added) {
         form!.inert = true;
         return;
@@ -362,9 +363,8 @@ export async function enhanceTable(): Promise<void> {
       originalOrder = [...rows];
       allRows = true;
     });
-    return loading.then(() => {
-      if (allRows) render();
-    });
+    await loading;
+    if (allRows) render();
   }
 
   function render(): void {
