@@ -11,7 +11,7 @@
  *                               (without it there are no correction, edit or commit links)
  *   REGISTRY_BRANCH             branch that edit links open (default: main)
  *   REGISTRY_CORRECTIONS_EMAIL  address for corrections when the repository is on no known forge
- *   REGISTRY_TABLE_PAGE_SIZE    rows per page of the comparison table (default 250)
+ *   REGISTRY_TABLE_PAGE_SIZE    rows per page of the comparison table and of the reach lists (default 250)
  */
 
 /** The kind of code forge a repository is hosted on, which decides how its links are built. */
@@ -127,7 +127,7 @@ export function tablePageSizeConfig(env: Env = processEnv): number {
   return Number(text);
 }
 
-/** Rows per page of the comparison table in this build. */
+/** Rows per page of the comparison table, and of each reach class's full list, in this build. */
 export const tablePageSize: number = tablePageSizeConfig();
 
 /**
@@ -135,3 +135,11 @@ export const tablePageSize: number = tablePageSizeConfig();
  * countries, not of records; the country page and the comparison table list every deployment.
  */
 export const overviewCardsPerLevel = 40;
+
+/**
+ * How much of the registry the who-can-reach-whom page draws and names, so it grows with the
+ * number of networks and classes, not of records: the largest `networks` networks, and in each
+ * network box, class band or list at most `namesPerGroup` deployments. Each class has its own
+ * pages (`/de/reach/island/`, …) that list every deployment of it.
+ */
+export const reachPageLimits = { networks: 12, namesPerGroup: 40 } as const;

@@ -68,6 +68,7 @@ function measurements(runs: SizeRun[]): string {
   );
   row("HTML pages", (run) => (run.site ? count(run.site.htmlPages) : "–"));
   row("validator (`scripts/validate.ts <folder>`)", (run) => step(run.validator));
+  row("validator again, one file changed (the others' checks reused)", (run) => step(run.validatorOneChanged));
   for (const [name, of] of [
     ["cold", (run: SizeRun) => run.cold],
     ["warm (card cache filled)", (run: SizeRun) => run.warm],

@@ -318,6 +318,10 @@ export const de = {
     disputes: "Angaben, bei denen sich die Quellen widersprechen",
     presumptions: "Angaben, die nur auf einer redaktionellen Vermutung beruhen",
     none: "Keine.",
+    moreFindings: (n: string) => `und ${n} weitere`,
+    allFindings: (n: string) => `Alle ${n} auf eigenen Seiten`,
+    findingPages: "Seiten der Liste",
+    findingRows: (first: string, last: string, total: string) => `Einträge ${first}–${last} von ${total}`,
   },
   meaning: {
     protocol: {
@@ -751,6 +755,17 @@ export const de = {
     allReach: "Wer erreicht wen – alle Systeme",
     presumedNote: "nur redaktionelle Vermutung",
     noClaims: "keine Quelle",
+    moreDrawn: (n: string) => `+ ${n} weitere`,
+    networksLeftOut: (networks: string, deployments: string) =>
+      `+ ${networks} kleinere Netze mit zusammen ${deployments} Einsätzen, nicht gezeichnet`,
+    moreNamed: (n: string) => `und ${n} weitere`,
+    fullList: (n: string) => `Alle ${n} auf eigenen Seiten`,
+    networksNotListed: (networks: string) =>
+      `Dazu kommen ${networks} kleinere Netze. Ihre Mitglieder stehen in den vollständigen Listen: `,
+    classPageTitle: (reachClass: string) => `Wer erreicht wen: ${reachClass}`,
+    classPageIntro: "Alle Einsätze dieser Klasse, nach Rechtsraum und Name.",
+    classPageRows: (first: string, last: string, total: string) => `Einsätze ${first}–${last} von ${total}`,
+    classPages: "Seiten der Liste",
   },
   comparePage: {
     title: "Einträge vergleichen",
@@ -808,7 +823,8 @@ export const de = {
     pageNumber: (n: number) => `Seite ${n}`,
     rowsOfPage: (first: string, last: string, total: string) => `Einsätze ${first}–${last} von ${total}`,
     loadingRows: "Die Zeilen der anderen Seiten werden geladen …",
-    rowsNotLoaded: "Die anderen Seiten ließen sich nicht laden; Filter und Sortierung gibt es deshalb nicht. Die Seiten unten zeigen alle Einsätze.",
+    rowsNotLoaded:
+      "Die anderen Seiten ließen sich nicht laden; Filter und Sortierung gibt es deshalb nicht. Die Seiten unten zeigen alle Einsätze.",
   },
   mapPage: {
     title: "Karte und Diagramme",

@@ -314,6 +314,10 @@ export const en = {
     disputes: "Facts on which the sources disagree",
     presumptions: "Facts that rest only on an editorial presumption",
     none: "None.",
+    moreFindings: (n: string) => `and ${n} more`,
+    allFindings: (n: string) => `All ${n} on pages of their own`,
+    findingPages: "Pages of the list",
+    findingRows: (first: string, last: string, total: string) => `Entries ${first}–${last} of ${total}`,
   },
   meaning: {
     protocol: {
@@ -737,6 +741,17 @@ export const en = {
     allReach: "Who can reach whom – all systems",
     presumedNote: "editorial presumption only",
     noClaims: "no source",
+    moreDrawn: (n: string) => `+ ${n} more`,
+    networksLeftOut: (networks: string, deployments: string) =>
+      `+ ${networks} smaller networks with ${deployments} deployments between them, not drawn`,
+    moreNamed: (n: string) => `and ${n} more`,
+    fullList: (n: string) => `All ${n} on pages of their own`,
+    networksNotListed: (networks: string) =>
+      `There are ${networks} smaller networks besides. Their members are in the full lists: `,
+    classPageTitle: (reachClass: string) => `Who can reach whom: ${reachClass}`,
+    classPageIntro: "All deployments of this class, by jurisdiction and name.",
+    classPageRows: (first: string, last: string, total: string) => `Deployments ${first}–${last} of ${total}`,
+    classPages: "Pages of the list",
   },
   comparePage: {
     title: "Compare entries",
@@ -794,7 +809,8 @@ export const en = {
     pageNumber: (n: number) => `Page ${n}`,
     rowsOfPage: (first: string, last: string, total: string) => `Deployments ${first}–${last} of ${total}`,
     loadingRows: "Loading the rows of the other pages …",
-    rowsNotLoaded: "The other pages could not be loaded, so there are no filters or sorting. The pages below show every deployment.",
+    rowsNotLoaded:
+      "The other pages could not be loaded, so there are no filters or sorting. The pages below show every deployment.",
   },
   mapPage: {
     title: "Map and charts",

@@ -37,9 +37,12 @@ export type IndexedPage = { url: string; content: string; meta: Record<string, s
 
 /** Every page in the Pagefind index: its fragments are gzipped JSON behind a "pagefind_dcd" signature. */
 export function searchIndex(dir: string): IndexedPage[] {
-  const folder = join(dir, "pagefind", "fragment");
-  return readdirSync(folder).map((name) => {
-    const text = gunzipSync(readFileSync(join(folder, name))).toString("utf8");
-    return JSON.parse(text.replace(/^pagefind_dcd/, "")) as IndexedPage;
+  // One index per language, each in its own folder below pagefind/.
+  return readdirSync(join(dir, "pagefind")).flatMap((lang) => {
+    const folder = join(dir, "pagefind", lang, "fragment");
+    return readdirSync(folder).map((name) => {
+      const text = gunzipSync(readFileSync(join(folder, name))).toString("utf8");
+      return JSON.parse(text.replace(/^pagefind_dcd/, "")) as IndexedPage;
+    });
   });
 }

@@ -17,7 +17,7 @@ import { fieldsSplitOn, parseCsv, startsFormula } from "../csv-reading.ts";
 import { builtText, builtPages } from "./built-site.ts";
 import { openWatched, type WatchedPage } from "./page-checks.ts";
 import { serveStatic } from "./static-server.ts";
-import { displayText, languages, squash, useBrowser } from "./site.ts";
+import { displayText, idsThroughPages, languages, squash, useBrowser } from "./site.ts";
 import { t } from "../../src/i18n/index.ts";
 import { axeViolations } from "./a11y.ts";
 
@@ -191,6 +191,25 @@ describe("a table of more pages than one (one row per page here)", () => {
         const next = nav.locator('a[rel="next"]');
         if ((await next.count()) === 0) break;
         await next.click();
+      }
+      expect(seen.sort()).toEqual(concrete.map((record) => record.id).sort());
+    } finally {
+      await noScript.close();
+    }
+  });
+
+  it.each(languages)("in %s, without JavaScript, each reach class's pages lead through all of it", async (lang) => {
+    const noScript = await browser().newContext({ javaScriptEnabled: false });
+    try {
+      const page = await noScript.newPage();
+      await page.goto(url(`/${lang}/reach/`));
+      const lists = await page
+        .locator("a[data-full-list]")
+        .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+      const seen: string[] = [];
+      for (const list of lists) {
+        await page.goto(url(list));
+        seen.push(...(await idsThroughPages(page, ".reach-list li[data-id]", (next) => page.goto(url(next)))));
       }
       expect(seen.sort()).toEqual(concrete.map((record) => record.id).sort());
     } finally {

@@ -4,6 +4,7 @@ import { t } from "../../src/i18n/index.ts";
 import {
   concreteDeployments,
   headline,
+  idsThroughPages,
   languages,
   open,
   records,
@@ -69,6 +70,23 @@ describe.each(languages)("who can reach whom (%s)", (lang) => {
       .locator("svg.reach-diagram-wide a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
     expect(hrefs.sort()).toEqual(concreteDeployments.map((d) => `/${lang}/deployments/${d.id}/`).sort());
+    await tab.close();
+  });
+
+  it("lists every deployment on its class's own page, which the reach page links", async () => {
+    const tab = await browser().newPage();
+    await open(tab, `/${lang}/reach/`);
+    const lists = await tab
+      .locator("a[data-full-list]")
+      .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+    const byClass = new Map<string, string[]>();
+    for (const href of lists) {
+      await open(tab, href);
+      byClass.set(href, await idsThroughPages(tab, ".reach-list li[data-id]", (next) => open(tab, next)));
+    }
+    const all = [...byClass.values()].flat();
+    expect(all.sort()).toEqual(concreteDeployments.map((d) => d.id).sort());
+    expect(byClass.get(`/${lang}/reach/island/`)?.sort()).toEqual(islands.map((d) => d.id).sort());
     await tab.close();
   });
 

@@ -1,8 +1,9 @@
 // Full-text search through Pagefind's index of the build: finds entries by authority, product, place, protocol.
-import { describe, expect, it } from "vitest";
+import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import { open, records, useBrowser } from "./site.ts";
+import { builtText, searchIndex } from "./built-site.ts";
 
 const browser = useBrowser();
 
@@ -85,5 +86,29 @@ describe("search", () => {
     const found = await resultPaths(page, "de");
     for (const deployment of stashcatPolice) expect(found).toContain(entryPath("de", deployment.id));
     await page.close();
+  });
+
+  it("indexes an entry's own text, not the names of related entries or its citation", () => {
+    const index = new Map(searchIndex(inject("builtDir")).map((page) => [page.url, page.content]));
+    const textOf = (html: string) =>
+      html
+        .replace(/<[^>]+>/g, " ")
+        .replace(/&[a-z]+;|&#\d+;/g, " ")
+        .replace(/\s+/g, " ");
+    let checked = 0;
+    for (const { id } of records.deployments) {
+      const html = builtText(inject("builtDir"), entryPath("de", id));
+      const related = /<section aria-labelledby="related"[\s\S]*?<\/section>/.exec(html)?.[0] ?? "";
+      const elsewhere = textOf(html.replace(related, ""));
+      const names = [...related.matchAll(/<a [^>]*href="\/de\/deployments\/[^"]+"[^>]*>([^<]+)<\/a>/g)]
+        .map(([, name]) => textOf(name!).trim())
+        .filter((name) => name.length > 0 && !elsewhere.includes(name));
+      const content = index.get(entryPath("de", id))!;
+      expect(content, id).toBeDefined();
+      for (const name of names) expect(content, `${id} is indexed with the name of ${name}`).not.toContain(name);
+      expect(content, id).not.toContain("@misc{");
+      checked += names.length;
+    }
+    expect(checked, "related names were there to check").toBeGreaterThan(10);
   });
 });

@@ -44,6 +44,20 @@ export async function open(page: Page, path: string): Promise<void> {
   if (response?.status() !== 200) throw new Error(`${path} answered ${response?.status()}`);
 }
 
+/**
+ * The ids a paged list names (its `items`' data-id), from the page `goto` opens on, following the
+ * pages' "next" links as a reader without JavaScript would.
+ */
+export async function idsThroughPages(page: Page, items: string, goto: (href: string) => Promise<unknown>) {
+  const ids: string[] = [];
+  for (;;) {
+    ids.push(...(await page.locator(items).evaluateAll((found) => found.map((item) => item.dataset.id!))));
+    const next = page.locator('nav.pagination a[rel="next"]').first();
+    if ((await next.count()) === 0) return ids;
+    await goto((await next.getAttribute("href"))!);
+  }
+}
+
 /** A deployment record with its product, as the tests expect the site to present it. */
 export type ExpectedDeployment = {
   id: string;

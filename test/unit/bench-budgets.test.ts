@@ -48,6 +48,7 @@ function run(
     records: { deployments: size, products: size / 10, positions: size / 4 },
     plainCopies: 0,
     validator: steps.validator,
+    validatorOneChanged: steps.validator,
     cold: steps.warm,
     warm: steps.warm,
     floor: {

@@ -5,6 +5,9 @@ import { buildRegistry } from "../../src/lib/model/registry-model.ts";
 import { reachOverview } from "../../src/lib/model/reach.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { headlineValue } from "../../src/lib/model/derive.ts";
+import { reachDiagram } from "../../src/lib/site/charts/reach-diagram.ts";
+import { classesOf, reachClassLists } from "../../src/lib/site/reach-lists.ts";
+import { firstOf } from "../../src/lib/site/table-pages.ts";
 
 const sources = [
   { id: "s", kind: "press", publisher: "P" },
@@ -37,8 +40,8 @@ const deployment = (fields: Record<string, unknown>) =>
     ...fields,
   });
 
-function overviewOf(records: Record<string, Record<string, unknown>>) {
-  const model = buildRegistry(
+function modelOf(records: Record<string, Record<string, unknown>>) {
+  return buildRegistry(
     Object.entries(records).map(([id, fields]) => ({ id, data: deployment(fields) })),
     [
       { id: "matrix-chat", data: product("matrix") },
@@ -46,7 +49,9 @@ function overviewOf(records: Record<string, Record<string, unknown>>) {
     ],
     [],
   );
-  return reachOverview(model.deployments);
+}
+function overviewOf(records: Record<string, Record<string, unknown>>) {
+  return reachOverview(modelOf(records).deployments);
 }
 
 describe("who can reach whom", () => {
@@ -152,5 +157,71 @@ describe("who can reach whom", () => {
     const sum = Object.values(reach.counts).reduce((a, b) => a + b, 0);
     expect(sum).toBe(model.deployments.length);
     expect(reach.total).toBe(model.deployments.length);
+  });
+});
+
+describe("the reach page at scale", () => {
+  const allowlist = { value: "enabled-allowlist", sources: ["t"], confidence: "confirmed" };
+  const records: Record<string, Record<string, unknown>> = {};
+  const add = (prefix: string, count: number, fields: Record<string, unknown>) => {
+    for (let i = 0; i < count; i += 1) records[`${prefix}-${String(i).padStart(2, "0")}`] = fields;
+  };
+  add("island", 30, { federation: "disabled" });
+  add("big", 12, { federation: allowlist, federationGroup: "Big" });
+  add("mid", 5, { federation: allowlist, federationGroup: "Mid" });
+  add("small", 2, { federation: allowlist, federationGroup: "Small" });
+  add("unknown", 8, {});
+  const deployments = modelOf(records).deployments;
+  const overview = reachOverview(deployments);
+  const drawnIds = (diagram: ReturnType<typeof reachDiagram>) => diagram.nodes.map((node) => node.id);
+
+  it("draws everyone once while the groups are small", () => {
+    const small = Object.fromEntries(Object.entries(records).filter(([id]) => !id.startsWith("big-")));
+    const smallDeployments = modelOf(small).deployments;
+    const diagram = reachDiagram(reachOverview(smallDeployments), smallDeployments, "en");
+    expect(drawnIds(diagram).sort()).toEqual(Object.keys(small).sort());
+    expect(diagram.networksLeftOut).toBeUndefined();
+    expect(diagram.networks.every((network) => network.more === undefined)).toBe(true);
+  });
+
+  it("draws the largest networks and so many dots per box or band, and counts the rest", () => {
+    for (const width of [960, 400]) {
+      const diagram = reachDiagram(overview, deployments, "en", width, { networks: 2, namesPerGroup: 10 });
+      const ids = drawnIds(diagram);
+      expect(new Set(ids).size, "no deployment drawn twice").toBe(ids.length);
+      // Each drawn network shows what fits in one row, and counts the rest.
+      const [big, mid] = diagram.networks;
+      const drawn = (prefix: string) => ids.filter((id) => id.startsWith(prefix)).length;
+      expect(drawn("big-")).toBeGreaterThan(0);
+      expect(drawn("big-") + big!.more!.count).toBe(12);
+      expect(drawn("mid-") + (mid!.more?.count ?? 0)).toBe(5);
+      expect(drawn("small-")).toBe(0);
+      expect(drawn("island-")).toBe(10);
+      expect(drawn("unknown-")).toBe(8);
+      expect(diagram.networksLeftOut).toMatchObject({ networks: 1, deployments: 2 });
+      expect(Object.fromEntries(diagram.bands.map((band) => [band.reachClass, band.more?.count]))).toEqual({
+        island: 20,
+        unknown: undefined,
+      });
+      // Everything drawn stays inside the picture.
+      for (const node of diagram.nodes) {
+        expect(node.x).toBeLessThanOrEqual(diagram.width);
+        expect(node.y).toBeLessThanOrEqual(diagram.height);
+      }
+    }
+  });
+
+  it("lists each class whole, in the order of jurisdiction and name, for the class pages", () => {
+    const byId = new Map(deployments.map((d) => [d.id, d]));
+    const lists = reachClassLists(overview, byId, "de");
+    expect(lists.map((list) => [list.reachClass, list.ids.length])).toEqual([
+      ["island", 30],
+      ["group", 19],
+      ["unknown", 8],
+    ]);
+    expect(lists.flatMap((list) => list.ids).sort()).toEqual(Object.keys(records).sort());
+    expect(firstOf(lists[0]!.ids, 10)).toMatchObject({ more: 20 });
+    expect(firstOf(lists[0]!.ids, 10).shown).toHaveLength(10);
+    expect(classesOf(["small-00", "island-03"], overview)).toEqual(["island", "group"]);
   });
 });

@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { snapshotFile } from "../../src/lib/validation/snapshot.ts";
+import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "registry-once-"));
@@ -58,5 +59,35 @@ describe("validating once per build", { timeout: 120_000 }, () => {
     const read = readInFreshProcess();
     expect(read.ok).toBe(false);
     expect(read.output).toMatch(/deployments\/[a-z0-9-]+\.yaml:\d+:\d+ {2}notAField: unknown field/);
+  });
+});
+
+describe("reusing the checks of files that did not change", () => {
+  it("reports what a fresh run reports, in the same places, when another file's change breaks an unchanged one", () => {
+    const dir = mkdtempSync(join(tmpdir(), "registry-reuse-"));
+    try {
+      cpSync(join(root, "test/fixtures/valid"), dir, { recursive: true });
+      const first = validateRegistry(dir);
+      expect(first.problems.filter((problem) => problem.severity === "error")).toEqual([]);
+      // The product both deployments name goes, and one deployment gains a comment: the other stays as it was.
+      rmSync(join(dir, "products", "chat-product.yaml"));
+      appendFileSync(join(dir, "deployments", "example-successor.yaml"), "# edited\n");
+      const again = validateRegistry(dir, undefined, undefined, first.checks);
+      const fresh = validateRegistry(dir);
+      expect(again.problems).toEqual(fresh.problems);
+      const missing = fresh.problems.filter((problem) => problem.rule === "reference-exists");
+      expect(missing.map((problem) => [problem.file, problem.line])).toEqual([
+        [expect.stringMatching(/example-ministry\.yaml$/), 8],
+        [expect.stringMatching(/example-successor\.yaml$/), 8],
+      ]);
+      // The unchanged deployment's check was reused, the edited one's was not.
+      const reused = [...again.checks.values()].filter((check) => [...first.checks.values()].includes(check));
+      expect(reused.map((check) => check.file)).toEqual([expect.stringMatching(/example-ministry\.yaml$/)]);
+      expect(again.registry.deployments.map((record) => record.data)).toEqual(
+        fresh.registry.deployments.map((record) => record.data),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,13 @@
  * tests' setup and the benchmark all run exactly these, so they can never build different sites.
  */
 import { spawn } from "node:child_process";
+import { languages } from "../../i18n/index.ts";
 
 /** One build step: a Node script with its arguments. */
 export type BuildStep = { label: string; script: string; args: string[] };
 
 const tsx = "node_modules/tsx/dist/cli.mjs";
+const pagefind = "node_modules/pagefind/lib/runner/bin.cjs";
 
 /** The build of the site into `outDir`. */
 export function buildSteps(outDir: string): BuildStep[] {
@@ -15,7 +17,12 @@ export function buildSteps(outDir: string): BuildStep[] {
     { label: "validate", script: tsx, args: ["scripts/validate.ts"] },
     { label: "astro build", script: "node_modules/astro/bin/astro.mjs", args: ["build", "--outDir", outDir] },
     { label: "social cards", script: tsx, args: ["scripts/social-cards.ts", outDir] },
-    { label: "search index", script: "node_modules/pagefind/lib/runner/bin.cjs", args: ["--site", outDir] },
+    // One index per language (pagefind/de/, pagefind/en/), so the indexer holds half the pages at a time.
+    ...languages.map((lang) => ({
+      label: `search index (${lang})`,
+      script: pagefind,
+      args: ["--site", outDir, "--glob", `${lang}/**/*.html`, "--output-subdir", `pagefind/${lang}`],
+    })),
   ];
 }
 

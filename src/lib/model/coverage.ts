@@ -211,6 +211,9 @@ export function coverage(records: {
   };
 }
 
+/** What `coverage` finds. */
+export type CoverageReport = ReturnType<typeof coverage>;
+
 /** Counts each distinct key, most frequent first, then alphabetically. */
 function tally(keys: string[]): Tally<string>[] {
   const counts = new Map<string, number>();

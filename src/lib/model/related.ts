@@ -46,4 +46,3 @@ export function mostRelated(entry: DeploymentEntry, candidates: DeploymentEntry[
   }
   return { shown: best.map(({ d }) => d), total };
 }
-

@@ -2,7 +2,8 @@
 import { t, type Lang } from "../../i18n/index.ts";
 import { isPresumption, presumers, type ClaimSummary } from "../model/derive.ts";
 import type { Claim, Deployment, Product } from "../../schema/index.ts";
-import { factDetails, type KeyFactRow } from "../model/key-facts.ts";
+import { factDetails, keyFactRow, type KeyFactRow } from "../model/key-facts.ts";
+import type { ClaimField } from "../model/coverage.ts";
 
 /** The labels of a fact's values in one language. */
 export function factLabels(row: KeyFactRow, lang: Lang): Record<string, string> {
@@ -76,4 +77,13 @@ export function factMark(summary: ClaimSummary<string>, lang: Lang): string | un
   }
   const bare = summary.claims.every((claim) => claim.confidence === "unattributed");
   return bare && summary.value !== "unknown" ? dict.unsourcedShort : undefined;
+}
+
+/** A claim field's name and value labels: the key facts' from their table, the approvals' apart. */
+export function claimFieldText(field: ClaimField, lang: Lang): { name: string; values: Record<string, string> } {
+  const row = keyFactRow(field);
+  const dict = t(lang);
+  return row
+    ? { name: factName(row, lang), values: factLabels(row, lang) }
+    : { name: dict.field.approvals, values: dict.label.approvalStatus };
 }

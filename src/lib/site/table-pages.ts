@@ -3,10 +3,12 @@
  * of `tablePageSize` rows (src/config.ts), so no page grows with the registry. Without JavaScript
  * a reader turns the pages; the table's script loads the other pages' rows into the one it runs on.
  * The filters' options and counts cover every deployment, so they are made once per language.
+ * The long lists of the reach and coverage pages are split into pages the same way.
  */
 import { localize, type Lang } from "../../i18n/index.ts";
 import type { DeploymentEntry } from "./astro-registry.ts";
 import { filterColumns } from "./table-columns.ts";
+import { tablePageSize } from "../../config.ts";
 
 /** The table's order: by country (in the reader's language), then authority, then id. */
 export function tableOrder(deployments: readonly DeploymentEntry[], lang: Lang): DeploymentEntry[] {
@@ -29,6 +31,31 @@ export function tablePages<Row>(rows: readonly Row[], size: number): TablePage<R
     pages.push({ page: pages.length + 1, rows: rows.slice(start, start + size), first: start + 1 });
   }
   return pages;
+}
+
+/**
+ * The static paths of a long list in pages of `tablePageSize` (a reach class, a kind of coverage
+ * gap): `params` plus the page's number (none for page 1), and as props `extra`, the page, how
+ * many pages there are and how long the list is.
+ */
+export function listPagePaths<Params extends Record<string, string>, Row, Extra extends object>(
+  params: Params,
+  rows: readonly Row[],
+  extra: Extra,
+) {
+  const pages = tablePages(rows, tablePageSize);
+  return pages.map((listPage) => ({
+    params: { ...params, page: listPage.page === 1 ? undefined : String(listPage.page) },
+    props: { ...extra, listPage, pageCount: pages.length, total: rows.length },
+  }));
+}
+
+/** The props of one page of a long list (see `listPagePaths`). */
+export type ListPageProps<Row> = { listPage: TablePage<Row>; pageCount: number; total: number };
+
+/** The first `limit` of a list, and how many of it are left out (the rest is on the list's own pages). */
+export function firstOf<T>(list: readonly T[], limit: number): { shown: T[]; more: number } {
+  return { shown: list.slice(0, limit), more: Math.max(0, list.length - limit) };
 }
 
 /** Each filter's options with their counts over every deployment: the same on every page of a language. */

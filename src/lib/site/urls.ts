@@ -53,8 +53,14 @@ export const positionsUrl = (lang: Lang) => path(lang, "positions");
 export const positionUrl = (lang: Lang, id: string) => path(lang, "positions", id);
 /** What the registry covers and where it knows little. */
 export const coverageUrl = (lang: Lang) => path(lang, "coverage");
+/** Every finding of one kind of gap (`open-questions`, `disputes`, …), in pages like the table's. */
+export const coverageKindUrl = (lang: Lang, kind: string, page = 1) =>
+  path(lang, "coverage", kind, page > 1 ? String(page) : "");
 /** Who can reach whom: islands and connected networks. */
 export const reachUrl = (lang: Lang) => path(lang, "reach");
+/** Every deployment of one reach class (`island`, `group`, …), in pages like the table's: `/de/reach/island/`, `/de/reach/island/2/`. */
+export const reachClassUrl = (lang: Lang, reachClass: string, page = 1) =>
+  path(lang, "reach", reachClass, page > 1 ? String(page) : "");
 /** Deployments or products side by side; `ids` fill the query string the page's script reads. */
 export const compareUrl = (lang: Lang, ids: string[] = []) =>
   `${path(lang, "compare")}${ids.length > 0 ? `?ids=${ids.map(encodeURIComponent).join(",")}` : ""}`;
@@ -118,7 +124,8 @@ export const countryCardKey = (lang: Lang, code: string) => `${lang}/countries/$
 export function cardKeyOfPath(pathname: string, lang: Lang): string {
   const rest = pathname.slice(basePath.length).replace(/\/+$/, "");
   if (/^(de|en)\/(deployments|products|positions|countries)\/[a-z0-9-]+$/.test(rest)) return rest;
-  const page = rest.slice(3);
+  // Further pages of a main page (the table's page 2, a reach class's list) share its card.
+  const page = rest.slice(3).split("/")[0]!;
   return (cardPages as readonly string[]).includes(page)
     ? pageCardKey(lang, page as CardPage)
     : pageCardKey(lang, "home");

@@ -5,13 +5,23 @@
  * from: the data files, the validator's and schemas' code, and the day (dates in the future are
  * refused). Anything else validates afresh, so `astro dev` or `astro build` on their own still
  * refuse a broken record with the same report.
+ *
+ * Validating afresh reuses the snapshot's checks of single files: a valid file whose text has
+ * not changed, checked by the same code on the same day, is not parsed again. Every registry
+ * rule still runs over every record.
  */
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import { maxRecordBytes } from "./record-files.ts";
-import { formatProblem, validateRegistry, type Problem } from "./validate-registry.ts";
+import {
+  formatProblem,
+  validateRegistry,
+  type Problem,
+  type ReusableChecks,
+  type ValidationResult,
+} from "./validate-registry.ts";
 
 /** One valid record as later steps need it: its id, its file, and its parsed (normalized) data. */
 export type SnapshotRecord = { id: string; file: string; data: unknown };
@@ -22,6 +32,8 @@ export type ValidationSnapshot = {
   filesRead: number;
   problems: Problem[];
   records: Record<CollectionName, SnapshotRecord[]>;
+  /** The checks of single valid files, for the next run; `code` fingerprints the rules, schemas and day they hold for. */
+  checks: { code: string; files: { key: string; file: string; raw: Record<string, unknown>; problems: Problem[] }[] };
 };
 
 /** Where the snapshot of one data folder is kept: one file per folder, so test fixtures never replace the real data's. */
@@ -32,11 +44,21 @@ export function snapshotFile(dataDir: string): string {
 // Paths from the project root, where every build step runs (a bundler may move this module).
 const codeDirs = [resolve("src/lib/validation"), resolve("src/schema")];
 
+/**
+ * A fingerprint of what a check of one file depends on besides its text: the validator's and
+ * schemas' code, the day, and the folder problems name files from.
+ */
+export function codeFingerprint(today = new Date()): string {
+  const hash = createHash("sha256");
+  hash.update(`day:${today.toISOString().slice(0, 10)}\nfrom:${process.cwd()}\n`);
+  for (const dir of codeDirs) hashTree(hash, dir, "code", /\.ts$/);
+  return hash.digest("hex");
+}
+
 /** A fingerprint of everything a validation result depends on. */
 export function validationFingerprint(dataDir: string, today = new Date()): string {
   const hash = createHash("sha256");
-  hash.update(`day:${today.toISOString().slice(0, 10)}\n`);
-  for (const dir of codeDirs) hashTree(hash, dir, "code", /\.ts$/);
+  hash.update(`code:${codeFingerprint(today)}\n`);
   for (const collection of Object.keys(collections)) hashTree(hash, join(dataDir, collection), collection, /$/);
   return hash.digest("hex");
 }
@@ -61,10 +83,37 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
   }
 }
 
-/** Validates `dataDir` now and writes the snapshot the later build steps read. */
-export function validateAndSnapshot(dataDir: string): ValidationSnapshot {
+/** The checks of single files an earlier snapshot holds, if they were made by this code today. */
+function earlierChecks(stored: ValidationSnapshot | undefined, code: string): ReusableChecks {
+  const checks: ReusableChecks = new Map();
+  if (stored?.checks?.code !== code) return checks;
+  const data = new Map(Object.values(stored.records).flatMap((records) => records.map((r) => [r.file, r.data])));
+  for (const { key, file, raw, problems } of stored.checks.files) {
+    if (data.has(file)) checks.set(key, { file, problems, raw, data: data.get(file) });
+  }
+  return checks;
+}
+
+/** A snapshot file as stored, or undefined when there is none or it cannot be read. */
+function readSnapshot(file: string): ValidationSnapshot | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as ValidationSnapshot;
+  } catch {
+    // A damaged snapshot is simply made again.
+    return undefined;
+  }
+}
+
+/** Validates `dataDir` now, reusing the checks of unchanged files, and writes the snapshot the later build steps read. */
+export function validateAndSnapshot(
+  dataDir: string,
+  stored: ValidationSnapshot | undefined = readSnapshot(snapshotFile(dataDir)),
+): ValidationSnapshot {
   const fingerprint = validationFingerprint(dataDir);
-  const { registry, problems, filesRead } = validateRegistry(dataDir);
+  const code = codeFingerprint();
+  const result: ValidationResult = validateRegistry(dataDir, undefined, undefined, earlierChecks(stored, code));
+  const { registry, problems, filesRead } = result;
   const plain = (records: { id: string; file: string; data: unknown }[]) =>
     records.map(({ id, file, data }) => ({ id, file, data }));
   const snapshot: ValidationSnapshot = {
@@ -76,7 +125,13 @@ export function validateAndSnapshot(dataDir: string): ValidationSnapshot {
       products: plain(registry.products),
       positions: plain(registry.positions),
     },
+    checks: {
+      code,
+      files: [...result.checks].map(([key, { file, raw, problems }]) => ({ key, file, raw, problems })),
+    },
   };
+  // Made from the same files by the same code on the same day, the stored snapshot says the same already.
+  if (stored?.fingerprint === fingerprint) return snapshot;
   const file = snapshotFile(dataDir);
   mkdirSync(dirname(file), { recursive: true });
   // Written whole, then renamed, so a reader never sees half a snapshot.
@@ -92,16 +147,9 @@ let memo: ValidationSnapshot | undefined;
 export function validatedData(dataDir: string): ValidationSnapshot {
   const fingerprint = validationFingerprint(dataDir);
   if (memo?.fingerprint === fingerprint) return memo;
-  const file = snapshotFile(dataDir);
-  if (existsSync(file)) {
-    try {
-      const stored = JSON.parse(readFileSync(file, "utf8")) as ValidationSnapshot;
-      if (stored.fingerprint === fingerprint) return (memo = stored);
-    } catch {
-      // A damaged snapshot is simply made again.
-    }
-  }
-  return (memo = validateAndSnapshot(dataDir));
+  const stored = readSnapshot(snapshotFile(dataDir));
+  if (stored?.fingerprint === fingerprint) return (memo = stored);
+  return (memo = validateAndSnapshot(dataDir, stored));
 }
 
 /** The valid records of `dataDir`; throws with the validator's report if any record is invalid. */

@@ -2,7 +2,13 @@
  * The registry validator: reads every record file and runs every rule of `rules/` on it, stage by
  * stage (folder entry, bytes, YAML, record, registry), reporting each problem with file, line,
  * column and field. Used by `scripts/validate.ts` and by the site's content loader.
+ *
+ * Reading YAML with positions is most of the work (about 3 ms for a 5 KB record), so a run can be
+ * handed the results of an earlier one (see snapshot.ts): a valid file whose text is unchanged
+ * keeps its problems and data without being parsed again; it is parsed only if a registry rule
+ * needs a position in it. Files with errors are always checked afresh.
  */
+import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import type { Deployment, Position as PositionRecord, Product } from "../../schema/index.ts";
@@ -10,7 +16,7 @@ import type { Problem } from "./problems.ts";
 import { collectionEntries, isRecordFile, readRecordBytes, recordText, type RecordEntry } from "./record-files.ts";
 import type { RecordData, RecordFile, Rule } from "./rule.ts";
 import { rules } from "./rules/index.ts";
-import type { ParsedYaml } from "./yaml-source.ts";
+import { parseYamlWithPositions, type ParsedYaml } from "./yaml-source.ts";
 import { checkRecord, oncePerLine, problemOf, runStage, safely, stage, type LoadedRecord } from "./check-record.ts";
 
 export { fieldName, formatProblem, githubAnnotation, type Problem } from "./problems.ts";
@@ -25,8 +31,42 @@ export type LoadedRegistry = {
   positions: LoadedRecord<PositionRecord>[];
 };
 
-/** The result of validating a data folder. */
-export type ValidationResult = { registry: LoadedRegistry; problems: Problem[]; filesRead: number };
+/** What checking one valid file's text found, to be reused while the text stays the same. */
+export type FileCheck = {
+  /** The file's name as problems show it. */
+  file: string;
+  /** The problems of its document and record stages (warnings only: files with errors are not reused). */
+  problems: Problem[];
+  /** The record as the YAML gives it, for the registry rules. */
+  raw: Record<string, unknown>;
+  /** The record as its schema normalized it. */
+  data: unknown;
+};
+
+/** Earlier checks by `fileCheckKey`, valid only for the same rules, schemas and day (snapshot.ts sees to that). */
+export type ReusableChecks = Map<string, FileCheck>;
+
+/** The result of validating a data folder, with the checks a later run may reuse. */
+export type ValidationResult = {
+  registry: LoadedRegistry;
+  problems: Problem[];
+  filesRead: number;
+  checks: ReusableChecks;
+};
+
+/** Identifies a file's text as a record of a collection, shown under a name. */
+export function fileCheckKey(file: RecordFile, text: string): string {
+  return createHash("sha256").update(`${file.collection}\0${file.file}\0${file.id}\0`).update(text).digest("hex");
+}
+
+/** Gives `target` a `yaml` that is parsed from `text` only when first asked for. */
+function withLazyYaml<T extends object>(target: T, text: string): T & { yaml: ParsedYaml } {
+  let yaml: ParsedYaml | undefined;
+  return Object.defineProperty(target, "yaml", {
+    get: () => (yaml ??= parseYamlWithPositions(text)),
+    enumerable: true,
+  }) as T & { yaml: ParsedYaml };
+}
 
 const collectionNames = Object.keys(collections) as CollectionName[];
 
@@ -38,7 +78,9 @@ export function validateRegistry(
   dataDir: string,
   displayRoot = process.cwd(),
   ruleSet: readonly Rule[] = rules,
+  reuse: ReusableChecks = new Map(),
 ): ValidationResult {
+  const checks: ReusableChecks = new Map();
   const problems: Problem[] = [];
   const registry: LoadedRegistry = { deployments: [], products: [], positions: [] };
   const entries: RecordEntry[] = [];
@@ -65,10 +107,29 @@ export function validateRegistry(
       problems.push(...runStage(stage(ruleSet, "bytes"), { ...file, bytes }, file));
       const text = recordText(bytes);
       if (text === undefined) continue;
+      const key = fileCheckKey(file, text);
+      const earlier = reuse.get(key);
+      if (earlier) {
+        checks.set(key, earlier);
+        problems.push(...earlier.problems);
+        const schemaResult = { success: true as const, data: earlier.data };
+        records.push(withLazyYaml({ ...file, text, data: earlier.raw, schemaResult }, text));
+        const loaded = withLazyYaml({ id: file.id, file: file.file, data: earlier.data }, text);
+        (registry[collection] as LoadedRecord<unknown>[]).push(loaded);
+        continue;
+      }
       const checked = checkRecord(file, text, ruleSet);
       problems.push(...checked.problems);
       if (checked.record) records.push(checked.record);
       if (checked.loaded) (registry[collection] as LoadedRecord<unknown>[]).push(checked.loaded);
+      if (checked.record && checked.loaded && checked.problems.every((problem) => problem.severity !== "error")) {
+        checks.set(key, {
+          file: file.file,
+          problems: checked.problems,
+          raw: checked.record.data,
+          data: checked.loaded.data,
+        });
+      }
     }
   }
   for (const rule of stage(ruleSet, "registry")) {
@@ -78,7 +139,7 @@ export function validateRegistry(
     }
   }
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
-  return { registry, problems: oncePerLine(problems), filesRead };
+  return { registry, problems: oncePerLine(problems), filesRead, checks };
 }
 
 /** Checks one file's text (as a record of `collection` with `id`) against every rule within one record. */

@@ -1,9 +1,12 @@
 /**
  * The layout of the who-can-reach-whom diagram, computed at build time: each connected network
  * as a box whose members hang from a hub, then a band of tiles per remaining class (islands,
- * bridged, disputed, unknown). Each deployment is drawn exactly once; the component turns the
- * shapes into SVG.
+ * bridged, disputed, unknown). Each deployment is drawn at most once. So that the diagram grows
+ * with the number of networks and classes, not of records, it draws the largest networks, one row
+ * of members per network and at most so many dots per band (`reachPageLimits` in src/config.ts),
+ * and says how many more there are; the component turns the shapes into SVG.
  */
+import { reachPageLimits } from "../../../config.ts";
 import type { Lang } from "../../../i18n/index.ts";
 import { t } from "../../../i18n/index.ts";
 import { headlineValue } from "../../model/derive.ts";
@@ -34,10 +37,22 @@ export type DiagramNetwork = {
   titleLines: string[];
   hub: { x: number; y: number };
   lines: { x: number; y: number; disputed: boolean }[];
+  /** Where the box says how many members it does not draw. */
+  more?: DiagramMore;
 };
 
+/** "+ n more" in place of the dots a box or band does not draw. */
+export type DiagramMore = { x: number; y: number; count: number };
+
 /** A band of tiles for one class, with its heading. */
-export type DiagramBand = { reachClass: ReachClass; title: string; x: number; y: number; width: number };
+export type DiagramBand = {
+  reachClass: ReachClass;
+  title: string;
+  x: number;
+  y: number;
+  width: number;
+  more?: DiagramMore;
+};
 
 export type ReachDiagram = {
   width: number;
@@ -45,6 +60,8 @@ export type ReachDiagram = {
   networks: DiagramNetwork[];
   bands: DiagramBand[];
   nodes: DiagramNode[];
+  /** The networks too small to be drawn, and how many deployments they have. */
+  networksLeftOut?: { x: number; y: number; networks: number; deployments: number };
 };
 
 const margin = 12;
@@ -94,6 +111,7 @@ export function reachDiagram(
   deployments: DeploymentEntry[],
   lang: Lang,
   width = 960,
+  limits: { networks: number; namesPerGroup: number } = reachPageLimits,
 ): ReachDiagram {
   const byId = new Map(deployments.map((d) => [d.id, d]));
   const dict = t(lang).reachPage;
@@ -119,12 +137,17 @@ export function reachDiagram(
   let x = margin;
   let y = margin;
   let rowHeight = 0;
-  for (const network of overview.networks) {
-    const members = [...network.members, ...network.disputedMembers.filter((id) => !placed.has(id))];
+  for (const network of overview.networks.slice(0, limits.networks)) {
+    const allMembers = [...network.members, ...network.disputedMembers.filter((id) => !placed.has(id))];
+    // One row of members per box: if they do not all fit, the last place says how many more there are.
+    const fit = Math.min(limits.namesPerGroup, Math.floor((width - 2 * margin) / networkMemberWidth));
+    const members = allMembers.length <= fit ? allMembers : allMembers.slice(0, Math.max(1, fit - 1));
+    const notDrawn = allMembers.length - members.length;
     const title = networkTitle(network, lang, byId);
-    // Wide enough for its members; the heading gets at most half a row (wrapping onto a second
-    // line), so two small networks share a row.
-    const membersWidth = Math.max(2, members.length) * networkMemberWidth;
+    // Wide enough for its members (and the count of those not drawn); the heading gets at most
+    // half a row (wrapping onto a second line), so two small networks share a row.
+    const slotsNeeded = members.length + (notDrawn > 0 ? 1 : 0);
+    const membersWidth = Math.max(2, slotsNeeded) * networkMemberWidth;
     const halfRow = (width - 3 * margin) / 2;
     const boxWidth = Math.min(
       width - 2 * margin,
@@ -140,13 +163,14 @@ export function reachDiagram(
     }
     const top = y + (titleLines.length - 1) * 18;
     const hub = { x: x + boxWidth / 2, y: top + 40 };
+    const slotX = (i: number) => x + networkMemberWidth * (i + 0.5) + ((slots - slotsNeeded) * networkMemberWidth) / 2;
+    const memberY = top + 86;
     const lines = members.map((id, i) => {
-      const memberX = x + networkMemberWidth * (i + 0.5) + ((slots - members.length) * networkMemberWidth) / 2;
-      const memberY = top + 86;
-      node(id, memberX, memberY);
+      node(id, slotX(i), memberY);
       placed.add(id);
-      return { x: memberX, y: memberY, disputed: network.disputedMembers.includes(id) };
+      return { x: slotX(i), y: memberY, disputed: network.disputedMembers.includes(id) };
     });
+    for (const id of allMembers) placed.add(id);
     networks.push({
       x,
       y,
@@ -155,11 +179,20 @@ export function reachDiagram(
       titleLines,
       hub,
       lines,
+      more: notDrawn > 0 ? { x: slotX(members.length), y: memberY, count: notDrawn } : undefined,
     });
     rowHeight = Math.max(rowHeight, boxHeight);
     x += boxWidth + margin;
   }
   y += networks.length > 0 ? rowHeight + margin * 2 : 0;
+  const leftOut = overview.networks.slice(limits.networks);
+  let networksLeftOut: ReachDiagram["networksLeftOut"];
+  if (leftOut.length > 0) {
+    const members = new Set(leftOut.flatMap((network) => [...network.members, ...network.disputedMembers]));
+    networksLeftOut = { x: margin, y: y + 4, networks: leftOut.length, deployments: members.size };
+    for (const id of members) placed.add(id);
+    y += bandHeading;
+  }
 
   // Every deployment not drawn in a network gets a tile in its class's band.
   const bands: DiagramBand[] = [];
@@ -170,18 +203,26 @@ export function reachDiagram(
       .map((reach) => reach.id)
       .sort((a, b) => byId.get(a)!.jurisdiction.localeCompare(byId.get(b)!.jurisdiction) || a.localeCompare(b));
     if (ids.length === 0) continue;
+    const drawn = ids.slice(0, limits.namesPerGroup);
+    const tiles = drawn.length + (drawn.length < ids.length ? 1 : 0);
+    const tileX = (i: number) => margin + tileWidth * ((i % perRow) + 0.5);
+    const tileY = (i: number) => y + bandHeading + 14 + tileHeight * Math.floor(i / perRow);
     bands.push({
       reachClass,
       title: `${dict.classes[reachClass]} (${ids.length})`,
       x: margin,
       y,
       width: width - 2 * margin,
+      more:
+        drawn.length < ids.length
+          ? { x: tileX(drawn.length), y: tileY(drawn.length), count: ids.length - drawn.length }
+          : undefined,
     });
-    ids.forEach((id, i) => {
-      node(id, margin + tileWidth * ((i % perRow) + 0.5), y + bandHeading + 14 + tileHeight * Math.floor(i / perRow));
+    drawn.forEach((id, i) => {
+      node(id, tileX(i), tileY(i));
       placed.add(id);
     });
-    y += bandHeading + tileHeight * Math.ceil(ids.length / perRow) + margin;
+    y += bandHeading + tileHeight * Math.ceil(tiles / perRow) + margin;
   }
-  return { width, height: y, networks, bands, nodes };
+  return { width, height: y, networks, bands, nodes, networksLeftOut };
 }

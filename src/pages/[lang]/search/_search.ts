@@ -1,5 +1,5 @@
 /**
- * The search page's script: asks Pagefind (self-hosted under /pagefind/) as the reader types and
+ * The search page's script: asks Pagefind (self-hosted, one index per language under /pagefind/de/, /pagefind/en/) as the reader types and
  * lists results grouped by kind (deployments, products, positions, countries), each with its
  * labelled tags. The query and filters live in the URL (`?q=stashcat&protocol=Matrix`).
  */
