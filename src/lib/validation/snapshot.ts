@@ -6,9 +6,9 @@
  * refused). Anything else validates afresh, so `astro dev` or `astro build` on their own still
  * refuse a broken record with the same report.
  *
- * Validating afresh reuses the snapshot's checks of single files: a valid file whose text has
- * not changed, checked by the same code on the same day, is not parsed again. Every registry
- * rule still runs over every record.
+ * Validating afresh reuses the checks of single files kept beside the snapshot: a valid file
+ * whose text has not changed, checked by the same code on the same day, is not parsed again.
+ * Every registry rule still runs over every record.
  */
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
@@ -32,8 +32,17 @@ export type ValidationSnapshot = {
   filesRead: number;
   problems: Problem[];
   records: Record<CollectionName, SnapshotRecord[]>;
-  /** The checks of single valid files, for the next run; `code` fingerprints the rules, schemas and day they hold for. */
-  checks: { code: string; files: { key: string; file: string; raw: Record<string, unknown>; problems: Problem[] }[] };
+};
+
+/**
+ * The checks of single valid files, for the next validation, kept beside the snapshot (the later
+ * build steps never read them): `snapshot` is the fingerprint of the snapshot whose records hold
+ * their normalized data, `code` the fingerprint of the rules, schemas and day they hold for.
+ */
+type StoredChecks = {
+  snapshot: string;
+  code: string;
+  files: { key: string; file: string; raw: Record<string, unknown>; problems: Problem[] }[];
 };
 
 /** Where the snapshot of one data folder is kept: one file per folder, so test fixtures never replace the real data's. */
@@ -41,6 +50,9 @@ export function snapshotFile(dataDir: string): string {
   const key = createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 16);
   return resolve(`.cache/validation/${key}.json`);
 }
+
+/** Where the checks of single files beside a data folder's snapshot are kept. */
+const checksFile = (dataDir: string) => snapshotFile(dataDir).replace(/\.json$/, ".checks.json");
 // Paths from the project root, where every build step runs (a bundler may move this module).
 const codeDirs = [resolve("src/lib/validation"), resolve("src/schema")];
 
@@ -83,36 +95,49 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
   }
 }
 
-/** The checks of single files an earlier snapshot holds, if they were made by this code today. */
-function earlierChecks(stored: ValidationSnapshot | undefined, code: string): ReusableChecks {
+/** The checks of single files stored beside a snapshot, if they belong to it and were made by this code today. */
+function earlierChecks(
+  stored: ValidationSnapshot | undefined,
+  storedChecks: StoredChecks | undefined,
+  code: string,
+): ReusableChecks {
   const checks: ReusableChecks = new Map();
-  if (stored?.checks?.code !== code) return checks;
+  if (!stored || storedChecks?.snapshot !== stored.fingerprint || storedChecks.code !== code) return checks;
   const data = new Map(Object.values(stored.records).flatMap((records) => records.map((r) => [r.file, r.data])));
-  for (const { key, file, raw, problems } of stored.checks.files) {
+  for (const { key, file, raw, problems } of storedChecks.files) {
     if (data.has(file)) checks.set(key, { file, problems, raw, data: data.get(file) });
   }
   return checks;
 }
 
-/** A snapshot file as stored, or undefined when there is none or it cannot be read. */
-function readSnapshot(file: string): ValidationSnapshot | undefined {
+/** A JSON file as stored, or undefined when there is none or it cannot be read (a damaged one is simply made again). */
+function readStored<T>(file: string): T | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as ValidationSnapshot;
+    return JSON.parse(readFileSync(file, "utf8")) as T;
   } catch {
-    // A damaged snapshot is simply made again.
     return undefined;
   }
+}
+
+/** Writes a file whole, then renames it into place, so a reader never sees half of it. */
+function writeWhole(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}`;
+  writeFileSync(partial, JSON.stringify(value));
+  renameSync(partial, file);
 }
 
 /** Validates `dataDir` now, reusing the checks of unchanged files, and writes the snapshot the later build steps read. */
 export function validateAndSnapshot(
   dataDir: string,
-  stored: ValidationSnapshot | undefined = readSnapshot(snapshotFile(dataDir)),
+  stored: ValidationSnapshot | undefined = readStored(snapshotFile(dataDir)),
 ): ValidationSnapshot {
   const fingerprint = validationFingerprint(dataDir);
   const code = codeFingerprint();
-  const result: ValidationResult = validateRegistry(dataDir, undefined, undefined, earlierChecks(stored, code));
+  const storedChecks = readStored<StoredChecks>(checksFile(dataDir));
+  const earlier = earlierChecks(stored, storedChecks, code);
+  const result: ValidationResult = validateRegistry(dataDir, undefined, undefined, earlier);
   const { registry, problems, filesRead } = result;
   const plain = (records: { id: string; file: string; data: unknown }[]) =>
     records.map(({ id, file, data }) => ({ id, file, data }));
@@ -125,19 +150,17 @@ export function validateAndSnapshot(
       products: plain(registry.products),
       positions: plain(registry.positions),
     },
-    checks: {
-      code,
-      files: [...result.checks].map(([key, { file, raw, problems }]) => ({ key, file, raw, problems })),
-    },
   };
-  // Made from the same files by the same code on the same day, the stored snapshot says the same already.
-  if (stored?.fingerprint === fingerprint) return snapshot;
-  const file = snapshotFile(dataDir);
-  mkdirSync(dirname(file), { recursive: true });
-  // Written whole, then renamed, so a reader never sees half a snapshot.
-  const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, JSON.stringify(snapshot));
-  renameSync(partial, file);
+  // Made from the same files by the same code on the same day, what is stored says the same already.
+  if (stored?.fingerprint === fingerprint && earlier.size === result.checks.size) return snapshot;
+  // The snapshot first: checks written beside an older snapshot name another fingerprint and are not reused.
+  writeWhole(snapshotFile(dataDir), snapshot);
+  const checks: StoredChecks = {
+    snapshot: fingerprint,
+    code,
+    files: [...result.checks].map(([key, { file, raw, problems }]) => ({ key, file, raw, problems })),
+  };
+  writeWhole(checksFile(dataDir), checks);
   return snapshot;
 }
 
@@ -147,7 +170,7 @@ let memo: ValidationSnapshot | undefined;
 export function validatedData(dataDir: string): ValidationSnapshot {
   const fingerprint = validationFingerprint(dataDir);
   if (memo?.fingerprint === fingerprint) return memo;
-  const stored = readSnapshot(snapshotFile(dataDir));
+  const stored = readStored<ValidationSnapshot>(snapshotFile(dataDir));
   if (stored?.fingerprint === fingerprint) return (memo = stored);
   return (memo = validateAndSnapshot(dataDir, stored));
 }
