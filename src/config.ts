@@ -140,6 +140,7 @@ export const overviewCardsPerLevel = 40;
  * How much of the registry the who-can-reach-whom page draws and names, so it grows with the
  * number of networks and classes, not of records: the largest `networks` networks, and in each
  * network box, class band or list at most `namesPerGroup` deployments. Each class has its own
- * pages (`/de/reach/island/`, …) that list every deployment of it.
+ * pages (`/de/reach/island/`, …) that list every deployment of it. An entry page names at most
+ * `peersPerEntry` of the other deployments in its group, so it does not grow with the group.
  */
-export const reachPageLimits = { networks: 12, namesPerGroup: 40 } as const;
+export const reachPageLimits = { networks: 12, namesPerGroup: 40, peersPerEntry: 12 } as const;
