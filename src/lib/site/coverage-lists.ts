@@ -16,25 +16,20 @@ export type CoverageFinding = CoverageReport["openQuestions" | "missingLinks" | 
 /** Findings of each kind named on the coverage page itself. */
 export const coverageFindingsShown = 120;
 
+/** Each kind's list in the coverage report, and its heading in the dictionary: both have the same name. */
+const reportKey = {
+  "open-questions": "openQuestions",
+  "missing-links": "missingLinks",
+  disputes: "disputes",
+  presumptions: "presumptions",
+} as const satisfies Record<CoverageKind, keyof CoverageReport>;
+
 /** The findings of one kind, from the coverage report. */
 export function findingsOf(report: CoverageReport, kind: CoverageKind): CoverageFinding[] {
-  const lists: Record<CoverageKind, CoverageFinding[]> = {
-    "open-questions": report.openQuestions,
-    "missing-links": report.missingLinks,
-    disputes: report.disputes,
-    presumptions: report.presumptions,
-  };
-  return lists[kind];
+  return report[reportKey[kind]];
 }
 
 /** The heading of one kind of gap. */
 export function coverageKindTitle(kind: CoverageKind, lang: Lang): string {
-  const page = t(lang).coveragePage;
-  const titles: Record<CoverageKind, string> = {
-    "open-questions": page.openQuestions,
-    "missing-links": page.missingLinks,
-    disputes: page.disputes,
-    presumptions: page.presumptions,
-  };
-  return titles[kind];
+  return t(lang).coveragePage[reportKey[kind]];
 }

@@ -15,13 +15,7 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync
 import { dirname, join, resolve } from "node:path";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import { maxRecordBytes } from "./record-files.ts";
-import {
-  formatProblem,
-  validateRegistry,
-  type Problem,
-  type ReusableChecks,
-  type ValidationResult,
-} from "./validate-registry.ts";
+import { formatProblem, validateRegistry, type Problem, type ReusableChecks } from "./validate-registry.ts";
 
 /** One valid record as later steps need it: its id, its file, and its parsed (normalized) data. */
 export type SnapshotRecord = { id: string; file: string; data: unknown };
@@ -137,7 +131,7 @@ export function validateAndSnapshot(
   const code = codeFingerprint();
   const storedChecks = readStored<StoredChecks>(checksFile(dataDir));
   const earlier = earlierChecks(stored, storedChecks, code);
-  const result: ValidationResult = validateRegistry(dataDir, undefined, undefined, earlier);
+  const result = validateRegistry(dataDir, undefined, undefined, earlier);
   const { registry, problems, filesRead } = result;
   const plain = (records: { id: string; file: string; data: unknown }[]) =>
     records.map(({ id, file, data }) => ({ id, file, data }));
