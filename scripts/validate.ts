@@ -28,4 +28,5 @@ console.log(
       ? `✓ ${filesRead} files valid (${counts})${warnings ? `, ${warnings} warning(s)` : ""}`
       : `✗ ${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in ${filesRead} files`,
 );
-process.exit(failed ? 1 : 0);
+// Not process.exit(): it would cut off output still queued for a pipe (thousands of warnings, then the summary).
+process.exitCode = failed ? 1 : 0;

@@ -21,12 +21,17 @@ const embeddings = new Set([0x202a, 0x202b, 0x202d, 0x202e]);
 const isolates = new Set([0x2066, 0x2067, 0x2068]);
 const codePoint = (value: number) => `U+${value.toString(16).toUpperCase().padStart(4, "0")}`;
 
+// Most text holds none of the characters below: the line breaks, the printable characters of the
+// Basic Multilingual Plane without surrogates, noncharacters and bidirectional controls.
+const everyCharacterPublishable = /^[\n\x20-\x7e\xa0-\u2029\u202f-\u2065\u206a-\ud7ff\ue000-\ufdcf\ufdf0-\ufffd]*$/;
+
 /**
  * Why `text` cannot be published as it is, or undefined: it holds a control character other than a
  * line break, a noncharacter (U+FFFE, U+FFFF, …), a lone surrogate, or a bidirectional control that a
  * line leaves open or closes without opening (it would reverse the text after it on the page).
  */
 export function unpublishableCharacter(text: string): string | undefined {
+  if (everyCharacterPublishable.test(text)) return undefined;
   const open: ("embedding" | "isolate")[] = [];
   let opener = 0;
   for (const char of text) {
@@ -115,18 +120,25 @@ const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "n
 // EU, EZ and UN are groupings, not states: a body of one is recorded as an organisation.
 const notACountry = /^(AA|Q[M-Z]|X[A-Z]|ZZ|EU|EZ|UN)$/;
 
+const countryCodeVerdicts = new Map<string, boolean>();
+
 /**
  * True when `code` is a current ISO 3166-1 alpha-2 country code, judged by the runtime's Intl data:
  * Intl names it and does not replace it (DD, UK and SU are replaced by DE, GB and RU). Every code
  * this accepts therefore has a name in each language (`countryNames` in `src/i18n/`).
  */
 export function isCountryCode(code: string): boolean {
-  return (
-    /^[A-Z]{2}$/.test(code) &&
-    !notACountry.test(code) &&
-    Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}` &&
-    regionNames.of(code) !== undefined
-  );
+  let known = countryCodeVerdicts.get(code);
+  if (known === undefined) {
+    known =
+      /^[A-Z]{2}$/.test(code) &&
+      !notACountry.test(code) &&
+      Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}` &&
+      regionNames.of(code) !== undefined;
+    // Only well-formed codes are kept, so hostile input cannot grow the map without bound.
+    if (/^[A-Z]{2}$/.test(code)) countryCodeVerdicts.set(code, known);
+  }
+  return known;
 }
 
 /** The first day a (possibly partial) date can mean: `2019` → `2019-01-01`, `2019-12` → `2019-12-01`. */

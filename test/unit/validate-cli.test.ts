@@ -2,7 +2,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { snapshotFile } from "../../src/lib/validation/snapshot.ts";
 import { sector } from "../../src/schema/vocabulary.ts";
@@ -60,6 +60,28 @@ describe("validate CLI", () => {
     const errors = problemLines.filter((line) => !line.includes("  warning: ")).length;
     const files = yamlFiles("test/fixtures/invalid").length;
     expect(lines.at(-1)).toBe(`✗ ${errors} error(s), 1 warning(s) in ${files} files`);
+  });
+
+  it("prints every problem and the summary into a pipe that is read slowly", () => {
+    // Thousands of lines fill a pipe faster than `| less` or CI's log reader empties it; exiting must not cut them off.
+    const folder = mkdtempSync(join(tmpdir(), "registry-many-"));
+    try {
+      mkdirSync(join(folder, "deployments"));
+      const broken = readFileSync("test/fixtures/invalid/deployments/schema-unknown-field.yaml");
+      for (let i = 0; i < 800; i += 1) writeFileSync(join(folder, "deployments", `broken-${i}.yaml`), broken);
+      const slowReader = `node --import tsx scripts/validate.ts "$1" | { sleep 1; cat; }`;
+      const result = spawnSync("sh", ["-c", slowReader, "sh", folder], {
+        encoding: "utf8",
+        env: { ...process.env, PATH: `${dirname(process.execPath)}:${process.env.PATH}`, GITHUB_ACTIONS: "" },
+      });
+      const lines = result.stdout.trim().split("\n");
+      const summary = /^✗ (\d+) error\(s\) in 800 files$/.exec(lines.at(-1) ?? "");
+      expect(summary, lines.at(-1)).not.toBeNull();
+      expect(lines.length - 1).toBe(Number(summary![1]));
+      expect(lines.length).toBeGreaterThan(800);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it("adds GitHub annotations when run in GitHub Actions", () => {

@@ -11,9 +11,13 @@ import { parseYamlWithPositions, positionOfPath, type ParsedYaml } from "./yaml-
 /** A record that passed its schema, with what is needed to report problems in it later. */
 export type LoadedRecord<T> = { id: string; file: string; data: T; yaml: ParsedYaml };
 
-/** The document and record stages for one file's text. */
-export function checkRecord(file: RecordFile, text: string, ruleSet: readonly Rule[]) {
-  const yaml = parseYamlWithPositions(text);
+/** The document and record stages for one file's text, read with positions unless `yaml` gives another reading. */
+export function checkRecord(
+  file: RecordFile,
+  text: string,
+  ruleSet: readonly Rule[],
+  yaml: ParsedYaml = parseYamlWithPositions(text),
+) {
   const where = { file: file.file, yaml };
   const problems = runStage(stage(ruleSet, "document"), { ...file, text, yaml }, where);
   if (yaml.data === undefined) return { problems, yaml };

@@ -29,9 +29,18 @@ export function mapsIn(value: unknown): { item: RawMap; index: number }[] {
   });
 }
 
+/** A map found in a record, and the path to it. */
+export type MapAt = { map: RawMap; path: readonly PropertyKey[] };
+
+// Several rules walk each record; the walk is made once per record.
+const mapsOfRecord = new WeakMap<object, MapAt[]>();
+
 /** Every map in `value`, however deep, with its path; each is visited once (linear in the data's size). */
-export function* everyMap(value: unknown, path: PropertyKey[] = []): Generator<{ map: RawMap; path: PropertyKey[] }> {
-  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value, path }];
+export function everyMap(value: unknown): readonly MapAt[] {
+  const known = value !== null && typeof value === "object" ? mapsOfRecord.get(value) : undefined;
+  if (known) return known;
+  const found: MapAt[] = [];
+  const stack: { value: unknown; path: readonly PropertyKey[] }[] = [{ value, path: [] }];
   while (stack.length > 0) {
     const next = stack.pop()!;
     if (Array.isArray(next.value)) {
@@ -40,9 +49,13 @@ export function* everyMap(value: unknown, path: PropertyKey[] = []): Generator<{
     }
     const map = asMap(next.value);
     if (!map) continue;
-    yield { map, path: next.path };
-    for (const [key, item] of Object.entries(map)) stack.push({ value: item, path: [...next.path, key] });
+    found.push({ map, path: next.path });
+    for (const [key, item] of Object.entries(map)) {
+      if (item !== null && typeof item === "object") stack.push({ value: item, path: [...next.path, key] });
+    }
   }
+  if (value !== null && typeof value === "object") mapsOfRecord.set(value, found);
+  return found;
 }
 
 /** The ids of a record's own sources (its top-level `sources` list). */

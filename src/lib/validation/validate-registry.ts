@@ -3,10 +3,11 @@
  * stage (folder entry, bytes, YAML, record, registry), reporting each problem with file, line,
  * column and field. Used by `scripts/validate.ts` and by the site's content loader.
  *
- * Reading YAML with positions is most of the work (about 3 ms for a 5 KB record), so a run can be
- * handed the results of an earlier one (see snapshot.ts): a valid file whose text is unchanged
- * keeps its problems and data without being parsed again; it is parsed only if a registry rule
- * needs a position in it. Files with errors are always checked afresh.
+ * Reading YAML with positions is most of the work, so each file is first read without them
+ * (fast-yaml.ts); only a file with a problem, or one the fast reading leaves alone, is read with
+ * positions. A run can also be handed the results of an earlier one (see snapshot.ts): a valid
+ * file whose text is unchanged keeps its problems and data without being read again; it is parsed
+ * only if a registry rule needs a position in it. Files with errors are always checked afresh.
  */
 import { createHash } from "node:crypto";
 import { relative } from "node:path";
@@ -17,6 +18,7 @@ import { collectionEntries, isRecordFile, readRecordBytes, recordText, type Reco
 import type { RecordData, RecordFile, Rule } from "./rule.ts";
 import { rules } from "./rules/index.ts";
 import { parseYamlWithPositions, type ParsedYaml } from "./yaml-source.ts";
+import { readPlainYaml } from "./fast-yaml.ts";
 import { checkRecord, oncePerLine, problemOf, runStage, safely, stage, type LoadedRecord } from "./check-record.ts";
 
 export { fieldName, formatProblem, githubAnnotation, type Problem } from "./problems.ts";
@@ -118,7 +120,10 @@ export function validateRegistry(
         (registry[collection] as LoadedRecord<unknown>[]).push(loaded);
         continue;
       }
-      const checked = checkRecord(file, text, ruleSet);
+      const plain = readPlainYaml(text);
+      let checked = plain && checkRecord(file, text, ruleSet, plain.reading);
+      // Problems are always those of the reading with positions, the one the editor and the rules' tests use.
+      if (!checked || checked.problems.length > 0) checked = checkRecord(file, text, ruleSet, plain?.withPositions());
       problems.push(...checked.problems);
       if (checked.record) records.push(checked.record);
       if (checked.loaded) (registry[collection] as LoadedRecord<unknown>[]).push(checked.loaded);
