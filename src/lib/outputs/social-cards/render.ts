@@ -1,7 +1,8 @@
 /**
- * Drawing social cards: satori lays the card out as SVG, resvg turns it into PNG. Cards are
- * cached by a hash of what they show (and of the fonts and template), so an unchanged card is
- * never drawn twice; the cards that must be drawn are shared among worker threads, one per core.
+ * Drawing social cards: satori lays the card out as SVG, resvg draws it, png.ts stores it as an
+ * indexed PNG. Cards are cached by a hash of what they show (and of the fonts and template), so an
+ * unchanged card is never drawn twice; the cards that must be drawn are shared among worker
+ * threads, one per core.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -12,9 +13,10 @@ import { Worker } from "node:worker_threads";
 import satori from "satori";
 import resvg from "@resvg/resvg-js";
 import { cardTree, type CardModel } from "./card.ts";
+import { indexedPng } from "./png.ts";
 
 /** Bump when cardTree's look changes, so cached cards are redrawn. */
-const templateVersion = "5";
+const templateVersion = "6";
 
 /** The static, non-variable WOFF fonts satori uses, from the @fontsource/inter package. */
 export const fontFiles = [
@@ -40,7 +42,8 @@ export async function loadFonts(root: string): Promise<Font[]> {
 /** Draws one card as PNG bytes. */
 export async function renderCard(card: CardModel, fonts: Font[]): Promise<Buffer> {
   const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
-  return Buffer.from(new resvg.Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render().asPng());
+  const picture = new resvg.Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render();
+  return indexedPng(picture.pixels, picture.width, picture.height) ?? Buffer.from(picture.asPng());
 }
 
 /** The cache key of a card: what it shows, the template version and the fonts' bytes. */
