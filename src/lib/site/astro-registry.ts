@@ -189,9 +189,21 @@ export async function deploymentsByJurisdiction() {
     .sort((a, b) => b.count - a.count || a.jurisdiction.localeCompare(b.jurisdiction));
 }
 
-/** Deployments that use a product. */
+let byProduct: Promise<Map<string, DeploymentEntry[]>> | undefined;
+
+/** Deployments that use a product (grouped once per build: every product page asks). */
 export async function deploymentsOfProduct(productId: string): Promise<DeploymentEntry[]> {
-  return (await getDeployments()).filter((d) => d.productEntry?.id === productId);
+  byProduct ??= getDeployments().then((deployments) => {
+    const groups = new Map<string, DeploymentEntry[]>();
+    for (const d of deployments) {
+      if (!d.productEntry) continue;
+      const group = groups.get(d.productEntry.id);
+      if (group) group.push(d);
+      else groups.set(d.productEntry.id, [d]);
+    }
+    return groups;
+  });
+  return (await byProduct).get(productId) ?? [];
 }
 
 /** Headline figures for the home page, computed from the records. */

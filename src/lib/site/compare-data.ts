@@ -174,13 +174,13 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
   };
 }
 
-function productEntry(product: ProductEntry, id: string, deployments: DeploymentEntry[], lang: Lang): CompareEntry {
+function productEntry(product: ProductEntry, id: string, deploymentCount: number, lang: Lang): CompareEntry {
   const dict = t(lang);
   const url = productUrl(lang, product.id);
   const numbers = sourceNumbers(product.sources);
   const cells: Record<string, CompareCell> = {
     vendor: plain(vendorText(product, lang)),
-    deployments: plain(String(deployments.filter((d) => isConcrete(d) && d.productEntry?.id === product.id).length)),
+    deployments: plain(String(deploymentCount)),
     reviewed: plain(reviewedText(product.reviewed, lang)),
   };
   for (const row of productFacts) {
@@ -202,11 +202,19 @@ export function productCompareId(productId: string, deploymentIds: Set<string>):
  */
 export function compareData(model: RegistryModel, lang: Lang): CompareData {
   const deploymentIds = new Set(model.deployments.map((d) => d.id));
+  const concretePerProduct = new Map<string, number>();
+  for (const d of model.deployments) {
+    if (isConcrete(d) && d.productEntry) {
+      concretePerProduct.set(d.productEntry.id, (concretePerProduct.get(d.productEntry.id) ?? 0) + 1);
+    }
+  }
   return {
     rows: rowsOf(lang),
     entries: [
       ...model.deployments.map((d) => deploymentEntry(d, model.deployments, lang)),
-      ...model.products.map((p) => productEntry(p, productCompareId(p.id, deploymentIds), model.deployments, lang)),
+      ...model.products.map((p) =>
+        productEntry(p, productCompareId(p.id, deploymentIds), concretePerProduct.get(p.id) ?? 0, lang),
+      ),
     ],
   };
 }

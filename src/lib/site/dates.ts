@@ -10,9 +10,22 @@ export function formatDate(date: string, lang: Lang): string {
   if (month === undefined) return String(year);
   // Noon UTC, shown in UTC, so no time zone moves the day.
   const value = new Date(Date.UTC(year, month - 1, day ?? 1, 12));
-  const options: Intl.DateTimeFormatOptions =
-    day === undefined
-      ? { year: "numeric", month: "short", timeZone: "UTC" }
-      : { year: "numeric", month: lang === "de" ? "2-digit" : "short", day: "numeric", timeZone: "UTC" };
-  return new Intl.DateTimeFormat(locales[lang], options).format(value);
+  return formatter(lang, day === undefined ? "month" : "day").format(value);
+}
+
+// Making a formatter costs far more than using one, and pages show thousands of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(lang: Lang, precision: "month" | "day"): Intl.DateTimeFormat {
+  const key = `${lang} ${precision}`;
+  let made = formatters.get(key);
+  if (!made) {
+    const options: Intl.DateTimeFormatOptions =
+      precision === "month"
+        ? { year: "numeric", month: "short", timeZone: "UTC" }
+        : { year: "numeric", month: lang === "de" ? "2-digit" : "short", day: "numeric", timeZone: "UTC" };
+    made = new Intl.DateTimeFormat(locales[lang], options);
+    formatters.set(key, made);
+  }
+  return made;
 }
