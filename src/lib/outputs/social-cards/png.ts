@@ -38,10 +38,11 @@ function nearest(color: number, palette: readonly number[]): number {
 export function indexedPng(rgba: Uint8Array, width: number, height: number): Buffer | undefined {
   const pixelCount = width * height;
   if (rgba.length !== pixelCount * 4) throw new Error(`expected ${pixelCount * 4} bytes, got ${rgba.length}`);
-  // Pixels as RGBA numbers (red in the lowest byte); most follow one of their own colour, so runs are counted.
+  // Pixels as RGBA numbers (red in the lowest byte). Runs of one colour are long, so colours are
+  // counted per run, and each pixel's palette index is looked up only where the colour changes.
   const pixels = new Uint32Array(rgba.buffer.slice(rgba.byteOffset, rgba.byteOffset + rgba.length));
   const counts = new Map<number, number>();
-  for (let p = 0; p < pixelCount;) {
+  for (let p = 0; p < pixelCount; ) {
     const color = pixels[p]!;
     if (color >>> 24 !== 255) return undefined;
     let end = p + 1;
@@ -56,14 +57,15 @@ export function indexedPng(rgba: Uint8Array, width: number, height: number): Buf
 
   // Each row: filter type 0 (none), then one palette index per pixel.
   const rows = Buffer.alloc(height * (width + 1));
-  let last = -1;
-  let lastIndex = 0;
   for (let y = 0; y < height; y += 1) {
-    const row = y * (width + 1);
-    for (let x = 0; x < width; x += 1) {
-      const color = pixels[y * width + x]!;
-      if (color !== last) [last, lastIndex] = [color, indexOf.get(color)!];
-      rows[row + 1 + x] = lastIndex;
+    const row = y * (width + 1) + 1;
+    const first = y * width;
+    for (let x = 0; x < width; ) {
+      const color = pixels[first + x]!;
+      let end = x + 1;
+      while (end < width && pixels[first + end] === color) end += 1;
+      rows.fill(indexOf.get(color)!, row + x, row + end);
+      x = end;
     }
   }
   const header = Buffer.alloc(13);
