@@ -1,7 +1,7 @@
 // The record schemas as contributors meet them: short and long claim forms, dates as text, URLs.
 import { describe, expect, it } from "vitest";
 import { deploymentSchema, productSchema } from "../../src/schema/index.ts";
-import { freeText, isInFuture, textLimits } from "../../src/schema/common.ts";
+import { freeText, isInFuture, textLimits, unpublishableCharacter } from "../../src/schema/common.ts";
 import { organisation } from "../../src/schema/vocabulary.ts";
 
 const minimal = {
@@ -145,6 +145,27 @@ describe("free text", () => {
     expect(refusal("x".repeat(textLimits.name + 1))).toBe(
       `text is ${textLimits.name + 1} characters long; at most ${textLimits.name} are allowed here`,
     );
+  });
+});
+
+describe("characters text may hold", () => {
+  it("refuses exactly the controls, surrogates, noncharacters and lone bidi controls, over every BMP character", () => {
+    const refused = (c: number) =>
+      (c < 0x20 && c !== 0x0a) ||
+      (c >= 0x7f && c <= 0x9f) ||
+      (c >= 0xd800 && c <= 0xdfff) ||
+      (c >= 0xfdd0 && c <= 0xfdef) ||
+      c >= 0xfffe ||
+      (c >= 0x202a && c <= 0x202e) ||
+      (c >= 0x2066 && c <= 0x2069);
+    const wrong: string[] = [];
+    for (let c = 0; c <= 0xffff; c += 1) {
+      const verdict = unpublishableCharacter(`a${String.fromCharCode(c)}b`) !== undefined;
+      if (verdict !== refused(c)) wrong.push(c.toString(16));
+    }
+    expect(wrong).toEqual([]);
+    expect(unpublishableCharacter("emoji 😀 and \u{1FFFE}")).toContain("U+1FFFE");
+    expect(unpublishableCharacter("emoji 😀 only")).toBeUndefined();
   });
 });
 
