@@ -9,13 +9,14 @@
  *                    [--query threema] [--out .] [--keep]
  */
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkBudgets, growthReport } from "./budgets.ts";
 import { markdownReport, type BenchResult, type Machine } from "./report.ts";
 import { runSize, type SizeRun } from "./run-size.ts";
+import { chromiumPath } from "../../test/e2e/browser.ts";
 
 const { values } = parseArgs({
   options: {
@@ -57,6 +58,13 @@ for (const [option, value] of [
     console.error(`${option}: expected a positive number, got "${value}"`);
     process.exit(2);
   }
+}
+if (!existsSync(chromiumPath)) {
+  // Found before the first build, not after minutes of building: a query's bytes are measured in Chromium.
+  console.error(
+    `no Chromium at ${chromiumPath}: install Debian's (apt-get install chromium), as .ci/run does, or set CHROMIUM_PATH`,
+  );
+  process.exit(2);
 }
 if (process.env.BASE_PATH && process.env.BASE_PATH !== "/") {
   // The site is served from the root while it is weighed and searched.
