@@ -18,6 +18,8 @@ const bidiClosers: Record<string, string> = {
  */
 export function shorten(text: string, max: number): string {
   const collapsed = text.replace(/\s+/g, " ").trim();
+  // No text has more characters than UTF-16 units, so short text needs no counting.
+  if (collapsed.length <= max) return collapsed;
   const characters = Array.from(collapsed);
   if (characters.length <= max) return collapsed;
   const kept: string[] = [];
