@@ -98,5 +98,8 @@ describe("cards as indexed PNG", () => {
     expect(differing / (1200 * 630 * 3)).toBeLessThan(0.001);
     expect(largestError).toBeLessThan(48);
     expect(png.length).toBeLessThan(drawn.asPng().length / 2);
+    // fr-tchap's facts fill the card; its coloured band at the top still keeps its full 16 pixels.
+    const band = [0, 8, 15].map((y) => [...decoded.rgba.subarray((y * 1200 + 600) * 4, (y * 1200 + 600) * 4 + 3)]);
+    expect(band).toEqual([0, 8, 15].map(() => [0x0b, 0x5c, 0xad]));
   });
 });

@@ -292,7 +292,8 @@ export function cardTree(model: CardModel): Element {
       overflowWrap: "anywhere",
     },
     [
-      el("div", { height: 16, background: accent }),
+      // The band keeps its height when a long title or fact makes the rest tall.
+      el("div", { height: 16, flexShrink: 0, background: accent }),
       el(
         "div",
         {
