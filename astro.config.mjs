@@ -13,7 +13,7 @@ export default defineConfig({
   integrations: [mdx(), sitemap(), previewNotice()],
   trailingSlash: "always",
   // Pages render 16 at a time, so one page's file writes overlap the next one's rendering (Astro's
-  // default is one at a time): at 10,000 records the astro step took 174 s at 1 and 122 s at 16
+  // default is one at a time): at 10,000 records the astro step took 162-174 s at 1 and 122 s at 16
   // here, with the same memory and byte-identical pages.
   build: { format: "directory", concurrency: 16 },
   // Scripts, styles and fonts go out as files, never inlined, so the Content-Security-Policy
