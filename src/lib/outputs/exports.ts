@@ -16,6 +16,7 @@ import { confidence } from "../../schema/vocabulary.ts";
 import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
 import { dataLicence, apiVersion } from "../site/site-info.ts";
 import { dataVersion } from "../model/data-version.ts";
+import { productDeployments } from "../model/product-deployments.ts";
 import {
   apiDocsUrl,
   apiRecordUrl,
@@ -108,24 +109,9 @@ export function productItem(
       ...headlineValues(p.facts, productFacts),
       confidence: headlineConfidences(p.facts, productFacts),
       presumedBy: headlinePresumers(p.facts, productFacts),
-      deploymentCount: deploymentsPerProduct(model).get(p.id) ?? 0,
+      deploymentCount: productDeployments(model, p.id).length,
     },
   };
-}
-
-// Counted once per model: every product's export asks.
-const counts = new WeakMap<RegistryModel, Map<string, number>>();
-
-function deploymentsPerProduct(model: RegistryModel): Map<string, number> {
-  let perProduct = counts.get(model);
-  if (!perProduct) {
-    perProduct = new Map();
-    for (const d of model.deployments) {
-      if (d.productEntry) perProduct.set(d.productEntry.id, (perProduct.get(d.productEntry.id) ?? 0) + 1);
-    }
-    counts.set(model, perProduct);
-  }
-  return perProduct;
 }
 
 /** One position as exported: an item of api/v1/positions.json and the file api/v1/positions/<id>.json. */

@@ -9,6 +9,7 @@ import { dataVersion } from "../model/data-version.ts";
 import { changesOf, registryHistory, type RecordChange, type RegistryHistory } from "../model/record-history.ts";
 import { registryDataDir } from "../../config.ts";
 import { mostRelated } from "../model/related.ts";
+import { productDeployments } from "../model/product-deployments.ts";
 import type { CollectionName } from "../../schema/index.ts";
 import {
   buildRegistry,
@@ -58,12 +59,9 @@ export function lastChanged(collection: CollectionName, id: string): string | un
   return getRecordChanges(collection, id)[0]?.date.slice(0, 10);
 }
 
-let version: Promise<string> | undefined;
-
-/** The data version (a fingerprint of all records), computed once per build. */
-export function getDataVersion(): Promise<string> {
-  version ??= registry().then(dataVersion);
-  return version;
+/** The data version (a fingerprint of all records), computed once per build (dataVersion keeps it). */
+export async function getDataVersion(): Promise<string> {
+  return dataVersion(await registry());
 }
 
 /** The whole resolved registry, for exports and feeds. */
@@ -189,21 +187,9 @@ export async function deploymentsByJurisdiction() {
     .sort((a, b) => b.count - a.count || a.jurisdiction.localeCompare(b.jurisdiction));
 }
 
-let byProduct: Promise<Map<string, DeploymentEntry[]>> | undefined;
-
-/** Deployments that use a product (grouped once per build: every product page asks). */
+/** Deployments that use a product. */
 export async function deploymentsOfProduct(productId: string): Promise<DeploymentEntry[]> {
-  byProduct ??= getDeployments().then((deployments) => {
-    const groups = new Map<string, DeploymentEntry[]>();
-    for (const d of deployments) {
-      if (!d.productEntry) continue;
-      const group = groups.get(d.productEntry.id);
-      if (group) group.push(d);
-      else groups.set(d.productEntry.id, [d]);
-    }
-    return groups;
-  });
-  return (await byProduct).get(productId) ?? [];
+  return productDeployments(await registry(), productId);
 }
 
 /** Headline figures for the home page, computed from the records. */

@@ -10,6 +10,7 @@ import { isConcrete, isPresumption, type ClaimSummary } from "../model/derive.ts
 import { allDeploymentFacts, productFacts, type KeyFactRow } from "../model/key-facts.ts";
 import { deploymentReach } from "../model/reach.ts";
 import type { DeploymentEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
+import { productDeployments } from "../model/product-deployments.ts";
 import { factHeadlineText, factLabels, factName, summaryValues } from "./fact-text.ts";
 import { formatDate } from "./dates.ts";
 import { sourceNumbers } from "./source-numbers.ts";
@@ -202,18 +203,17 @@ export function productCompareId(productId: string, deploymentIds: Set<string>):
  */
 export function compareData(model: RegistryModel, lang: Lang): CompareData {
   const deploymentIds = new Set(model.deployments.map((d) => d.id));
-  const concretePerProduct = new Map<string, number>();
-  for (const d of model.deployments) {
-    if (isConcrete(d) && d.productEntry) {
-      concretePerProduct.set(d.productEntry.id, (concretePerProduct.get(d.productEntry.id) ?? 0) + 1);
-    }
-  }
   return {
     rows: rowsOf(lang),
     entries: [
       ...model.deployments.map((d) => deploymentEntry(d, model.deployments, lang)),
       ...model.products.map((p) =>
-        productEntry(p, productCompareId(p.id, deploymentIds), concretePerProduct.get(p.id) ?? 0, lang),
+        productEntry(
+          p,
+          productCompareId(p.id, deploymentIds),
+          productDeployments(model, p.id).filter(isConcrete).length,
+          lang,
+        ),
       ),
     ],
   };

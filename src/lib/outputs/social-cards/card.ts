@@ -15,6 +15,7 @@ import { isPresumption, type ClaimSummary } from "../../model/derive.ts";
 import { confidence as confidenceLevels } from "../../../schema/vocabulary.ts";
 import { siteHome } from "../../../config.ts";
 import { shorten } from "../../model/shorten.ts";
+import { productDeployments } from "../../model/product-deployments.ts";
 
 /** How a fact on a card is backed: the strongest confidence behind it, or a dispute, or nothing at all. */
 export type CardCertainty = "sourced" | "presumed" | "disputed" | "unsourced";
@@ -214,14 +215,15 @@ export function pageCard(lang: Lang, page: CardPage, model: RegistryModel): Card
 /** Every card the site has: its main pages, and each deployment, product, position and country. */
 export function allCards(model: RegistryModel, languages: readonly Lang[]): CardModel[] {
   const byJurisdiction = new Map<string, DeploymentEntry[]>();
-  for (const d of model.deployments)
-    byJurisdiction.set(d.jurisdiction, [...(byJurisdiction.get(d.jurisdiction) ?? []), d]);
+  for (const d of model.deployments) {
+    const group = byJurisdiction.get(d.jurisdiction);
+    if (group) group.push(d);
+    else byJurisdiction.set(d.jurisdiction, [d]);
+  }
   return languages.flatMap((lang) => [
     ...cardPages.map((page) => pageCard(lang, page, model)),
     ...model.deployments.map((deployment) => deploymentCard(deployment, lang)),
-    ...model.products.map((product) =>
-      productCard(product, model.deployments.filter((d) => d.productEntry?.id === product.id).length, lang),
-    ),
+    ...model.products.map((product) => productCard(product, productDeployments(model, product.id).length, lang)),
     ...model.positions.map((position) => positionCard(position, lang)),
     ...[...byJurisdiction].map(([jurisdiction, deployments]) => countryCard(jurisdiction, deployments, lang)),
   ]);

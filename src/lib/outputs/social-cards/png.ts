@@ -25,7 +25,7 @@ function nearest(color: number, palette: readonly number[]): number {
   let bestDistance = Infinity;
   palette.forEach((candidate, index) => {
     let distance = 0;
-    for (let i = 0; i < 4; i += 1) distance += (channel(color, i) - channel(candidate, i)) ** 2;
+    for (let i = 0; i < 3; i += 1) distance += (channel(color, i) - channel(candidate, i)) ** 2;
     if (distance < bestDistance) [best, bestDistance] = [index, distance];
   });
   return best;
