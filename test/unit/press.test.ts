@@ -178,6 +178,21 @@ describe("social cards", () => {
     }
   });
 
+  it("name a product's vendor as its sources give it, and show no object as text", () => {
+    const all = allCards(model, ["de", "en"]);
+    for (const card of all) {
+      const text = [
+        card.kicker,
+        card.title,
+        card.subtitle,
+        card.footer,
+        ...card.facts.flatMap((f) => [f.label, f.value, f.note]),
+      ];
+      expect(text.join(" | "), card.key).not.toMatch(/\[object |undefined|NaN/);
+    }
+    expect(all.find((card) => card.key === "en/products/element")!.kicker).toBe("Product · Element Creations Ltd");
+  });
+
   it("get a new cache key when what they show changes", async () => {
     const fonts = await loadFonts(process.cwd());
     const card = cards[0]!;

@@ -11,7 +11,7 @@ import { allDeploymentFacts, productFacts, type KeyFactRow } from "../model/key-
 import { deploymentReach } from "../model/reach.ts";
 import type { DeploymentEntry, ProductEntry, RegistryModel } from "../model/registry-model.ts";
 import { productDeployments } from "../model/product-deployments.ts";
-import { factHeadlineText, factLabels, factName, summaryValues } from "./fact-text.ts";
+import { factHeadlineText, factLabels, factName, vendorText } from "./fact-text.ts";
 import { formatDate } from "./dates.ts";
 import { sourceNumbers } from "./source-numbers.ts";
 import { deploymentUrl, productUrl } from "./urls.ts";
@@ -115,13 +115,6 @@ function rowsOf(lang: Lang) {
 }
 
 /** The vendor as the product's sources name it: one name, the names the sources disagree on, or unknown. */
-function vendorText(product: ProductEntry, lang: Lang): string {
-  const dict = t(lang);
-  const names = summaryValues(product.vendorFacts.vendor);
-  if (names.length === 0) return dict.unknownValue;
-  return product.vendorFacts.vendor.kind === "disputed" ? `${dict.disputed}: ${names.join(" / ")}` : names[0]!;
-}
-
 /** The review date, or that no editor has reviewed the record yet. */
 function reviewedText(reviewed: string | undefined, lang: Lang): string {
   return reviewed ? formatDate(reviewed, lang) : t(lang).entry.notReviewed;
@@ -139,7 +132,7 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
     ),
     level: plain(dict.label.level[deployment.level]),
     product: plain(product?.name ?? dict.entry.productNotNamed),
-    vendor: plain(product ? vendorText(product, lang) : dict.unknownValue),
+    vendor: plain((product && vendorText(product, lang)) ?? dict.unknownValue),
     status: plain(dict.label.lifecycleStatus[deployment.currentStatus]),
     reviewed: plain(reviewedText(deployment.reviewed, lang)),
   };
@@ -180,7 +173,7 @@ function productEntry(product: ProductEntry, id: string, deploymentCount: number
   const url = productUrl(lang, product.id);
   const numbers = sourceNumbers(product.sources);
   const cells: Record<string, CompareCell> = {
-    vendor: plain(vendorText(product, lang)),
+    vendor: plain(vendorText(product, lang) ?? dict.unknownValue),
     deployments: plain(String(deploymentCount)),
     reviewed: plain(reviewedText(product.reviewed, lang)),
   };

@@ -4,6 +4,7 @@ import { isPresumption, presumers, type ClaimSummary } from "../model/derive.ts"
 import type { Claim, Deployment, Product } from "../../schema/index.ts";
 import { factDetails, keyFactRow, type KeyFactRow } from "../model/key-facts.ts";
 import type { ClaimField } from "../model/coverage.ts";
+import type { ProductEntry } from "../model/registry-model.ts";
 
 /** The labels of a fact's values in one language. */
 export function factLabels(row: KeyFactRow, lang: Lang): Record<string, string> {
@@ -42,6 +43,13 @@ export function summaryValues(
 ): string[] {
   const values = summary.kind === "agreed" ? (summary.claims.length > 0 ? [summary.value] : []) : summary.values;
   return values.map(label);
+}
+
+/** Who makes a product, as its sources say: the name, or "disputed: A / B"; undefined when no source names one. */
+export function vendorText(product: ProductEntry, lang: Lang): string | undefined {
+  const names = summaryValues(product.vendorFacts.vendor);
+  if (names.length === 0) return undefined;
+  return product.vendorFacts.vendor.kind === "disputed" ? `${t(lang).disputed}: ${names.join(" / ")}` : names[0];
 }
 
 /**

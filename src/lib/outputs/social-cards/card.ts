@@ -10,7 +10,14 @@ import { localize, t, type Lang } from "../../../i18n/index.ts";
 import type { DeploymentEntry, PositionEntry, ProductEntry, RegistryModel } from "../../model/registry-model.ts";
 import { cardPages, countryCardKey, pageCardKey, recordCardKey, type CardPage } from "../../site/urls.ts";
 import { allDeploymentFacts, productFacts, recordOf, type KeyFactRow } from "../../model/key-facts.ts";
-import { factHeadlineText, factLabelsWithDetails, factMark, factName, factValueLabel } from "../../site/fact-text.ts";
+import {
+  factHeadlineText,
+  factLabelsWithDetails,
+  factMark,
+  factName,
+  factValueLabel,
+  vendorText,
+} from "../../site/fact-text.ts";
 import { isPresumption, type ClaimSummary } from "../../model/derive.ts";
 import { confidence as confidenceLevels } from "../../../schema/vocabulary.ts";
 import { siteHome } from "../../../config.ts";
@@ -120,7 +127,7 @@ export function productCard(product: ProductEntry, deploymentCount: number, lang
   return {
     lang,
     key: recordCardKey("products", lang, product.id),
-    kicker: [dict.productPage.kicker, product.vendor].filter(Boolean).join(" · "),
+    kicker: [dict.productPage.kicker, vendorText(product, lang)].filter(Boolean).join(" · "),
     title: product.name,
     subtitle: product.basedOnProduct ? `${dict.field.basedOn} ${product.basedOnProduct.name}` : undefined,
     facts: [
