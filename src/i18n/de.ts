@@ -775,7 +775,6 @@ export const de = {
       "Der Vergleich wird im Browser aus den Registerdaten zusammengestellt und braucht dazu JavaScript. Dieselben Angaben stehen auf den Eintragsseiten und in der Vergleichstabelle:",
     howTo:
       "Einträge wählen Sie hier unten, in der Vergleichstabelle („Vergleichen“ in jeder Zeile) oder auf einer Eintragsseite („Zum Vergleich hinzufügen“). Die Adresse der Seite hält die Auswahl fest, etwa zum Teilen.",
-    allEntries: "Alle Einträge",
     deployments: "Einsätze",
     products: "Produkte",
     pickerLabel: "Eintrag hinzufügen",

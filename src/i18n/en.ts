@@ -761,7 +761,6 @@ export const en = {
       "The comparison is put together in the browser from the registry's data and needs JavaScript for that. The same facts are on the entry pages and in the comparison table:",
     howTo:
       "Choose entries below, in the comparison table (“Compare” in every row) or on an entry page (“Add to comparison”). The page address keeps the choice, for sharing.",
-    allEntries: "All entries",
     deployments: "Deployments",
     products: "Products",
     pickerLabel: "Add an entry",

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n/index.ts";
 import { allDeploymentFacts } from "../../src/lib/model/key-facts.ts";
-import { deploymentFileIds, headline, open, records, siteUrl, squash, titleText, useBrowser } from "./site.ts";
+import { deploymentFileIds, headline, languages, open, records, siteUrl, squash, titleText, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 const dict = t("en");
@@ -101,7 +101,29 @@ describe("compare view", () => {
     await context.close();
   });
 
-  it("explains itself and links every entry without JavaScript", async () => {
+  it("has a file for every deployment and product in both languages, each naming its entry", async () => {
+    const deploymentIds = new Set(deploymentFileIds());
+    // A product whose id a deployment has is compared as product:<id>, in product/<id>.json.
+    const expected = [
+      ...[...deploymentIds].map((id) => ({ id, compareId: id, path: id, page: "deployments" })),
+      ...records.products.map(({ id }) =>
+        deploymentIds.has(id)
+          ? { id, compareId: `product:${id}`, path: `product/${id}`, page: "products" }
+          : { id, compareId: id, path: id, page: "products" },
+      ),
+    ];
+    for (const lang of languages) {
+      for (const { id, compareId, path, page: pageKind } of expected) {
+        const response = await fetch(siteUrl(`/${lang}/compare/entries/${path}.json`));
+        expect(response.status, `${lang} ${path}`).toBe(200);
+        const entry = (await response.json()) as { id: string; url: string };
+        expect(entry.id).toBe(compareId);
+        expect(entry.url).toBe(`/${lang}/${pageKind}/${id}/`);
+      }
+    }
+  });
+
+  it("explains itself and links the lists of every entry without JavaScript", async () => {
     const context = await browser().newContext({ javaScriptEnabled: false });
     const tab = await context.newPage();
     await open(tab, `/en/compare/?ids=${pair.join(",")}`);
@@ -109,7 +131,22 @@ describe("compare view", () => {
     const hrefs = await tab
       .locator("#compare-static a")
       .evaluateAll((links) => links.map((a) => a.getAttribute("href")));
-    for (const id of deploymentFileIds()) expect(hrefs, id).toContain(`/en/deployments/${id}/`);
+    expect(hrefs).toEqual(["/en/table/", "/en/products/"]);
     await context.close();
+  });
+
+  it("loads only the files of the entries it shows, whatever the size of the registry", async () => {
+    const tab = await browser().newPage();
+    const fetched: string[] = [];
+    tab.on("request", (request) => {
+      const path = new URL(request.url()).pathname;
+      if (path.endsWith(".json")) fetched.push(path);
+    });
+    await open(tab, `/en/compare/?ids=${pair.join(",")},..%2F..%2Fapi%2Fv1%2Findex`);
+    await tab.locator(".compare-table thead th[data-id]").nth(1).waitFor();
+    expect(fetched.sort()).toEqual(pair.map((id) => `/en/compare/entries/${id}.json`).sort());
+    // An id that is no record id is named as unknown and never becomes a path.
+    expect(await tab.locator("#compare-status").textContent()).toContain(page.unknownIds("../../api/v1/index"));
+    await tab.close();
   });
 });

@@ -1,8 +1,10 @@
 /**
- * What the compare view needs, as one compact JSON file per language written at build time:
- * every deployment and product with its rows already in words, each value with its confidence
- * and the numbers of its sources (as the entry page numbers them, linked there). The rows come
- * from the key-fact table, so a new key fact is compared without touching this file.
+ * What the compare view needs, written at build time: the rows it compares (in the page) and one
+ * small JSON file per deployment and product and language (`compareEntryPath`), each with its
+ * rows already in words, each value with its confidence and the numbers of its sources (as the
+ * entry page numbers them, linked there). The view fetches only the entries it shows, so what it
+ * loads does not grow with the registry. The rows come from the key-fact table, so a new key fact
+ * is compared without touching this file.
  */
 import { t, type Lang } from "../../i18n/index.ts";
 import type { Claim } from "../../schema/index.ts";
@@ -42,11 +44,8 @@ export type CompareEntry = {
   cells: Record<string, CompareCell>;
 };
 
-/** The file the compare view's script reads. */
-export type CompareData = {
-  rows: { key: string; name: string }[];
-  entries: CompareEntry[];
-};
+/** One compared row: the key of the cells it shows and its name. */
+export type CompareRow = { key: string; name: string };
 
 /** A plain cell with no claims behind it. */
 const plain = (text: string): CompareCell => ({ text, marker: "plain", fact: false, claims: [] });
@@ -99,7 +98,7 @@ function factCell(
 }
 
 /** The rows compared, in order: where and what, then every key fact, then reach, status and review. */
-function rowsOf(lang: Lang) {
+export function compareRows(lang: Lang): CompareRow[] {
   const dict = t(lang);
   return [
     { key: "jurisdiction", name: dict.field.country },
@@ -190,24 +189,40 @@ export function productCompareId(productId: string, deploymentIds: Set<string>):
   return deploymentIds.has(productId) ? `product:${productId}` : productId;
 }
 
+const compareIdPattern = /^(product:)?[a-z0-9]+(-[a-z0-9]+)*$/;
+
 /**
- * The compare view's data in one language. Deployments keep their ids; a product whose id a
- * deployment already has is addressed as `product:<id>`.
+ * Where the compare view finds one entry's file, below `<lang>/compare/entries/`:
+ * `<id>.json`, or `product/<id>.json` for `product:<id>`; undefined for anything that is no
+ * record id (an address can hold any text).
  */
-export function compareData(model: RegistryModel, lang: Lang): CompareData {
+export function compareEntryPath(compareId: string): string | undefined {
+  if (!compareIdPattern.test(compareId)) return undefined;
+  return `${compareId.replace(/^product:/, "product/")}.json`;
+}
+
+const entriesOfModel = new WeakMap<RegistryModel, Partial<Record<Lang, CompareEntry[]>>>();
+
+/**
+ * Every deployment and product as the compare view shows it in one language, worked out once
+ * per build. Deployments keep their ids; a product whose id a deployment already has is
+ * addressed as `product:<id>`.
+ */
+export function compareEntries(model: RegistryModel, lang: Lang): CompareEntry[] {
+  const byLang = entriesOfModel.get(model) ?? {};
+  entriesOfModel.set(model, byLang);
+  const known = byLang[lang];
+  if (known) return known;
   const deploymentIds = new Set(model.deployments.map((d) => d.id));
-  return {
-    rows: rowsOf(lang),
-    entries: [
-      ...model.deployments.map((d) => deploymentEntry(d, model.deployments, lang)),
-      ...model.products.map((p) =>
-        productEntry(
-          p,
-          productCompareId(p.id, deploymentIds),
-          productDeployments(model, p.id).filter(isConcrete).length,
-          lang,
-        ),
+  return (byLang[lang] = [
+    ...model.deployments.map((d) => deploymentEntry(d, model.deployments, lang)),
+    ...model.products.map((p) =>
+      productEntry(
+        p,
+        productCompareId(p.id, deploymentIds),
+        productDeployments(model, p.id).filter(isConcrete).length,
+        lang,
       ),
-    ],
-  };
+    ),
+  ]);
 }

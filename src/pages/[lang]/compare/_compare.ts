@@ -1,10 +1,10 @@
 /**
- * The compare view's script: reads the ids from the address, loads entries.json and builds a
- * table with one column per entry and one row per compared fact, marking rows whose values
+ * The compare view's script: reads the ids from the address, loads each chosen entry's file
+ * (entries/<id>.json, see compare-data.ts) and builds a table with one column per entry and one row per compared fact, marking rows whose values
  * differ. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
  * links on other pages (see compare-selection.ts).
  */
-import type { CompareCell, CompareData, CompareEntry } from "../../../lib/site/compare-data.ts";
+import { compareEntryPath, type CompareCell, type CompareEntry, type CompareRow } from "../../../lib/site/compare-data.ts";
 import { maxCompared, readCompareIds, rememberCompareIds, compareQuery } from "../../../lib/site/compare-selection.ts";
 
 type Texts = Record<
@@ -72,7 +72,7 @@ function cellContent(cell: CompareCell | undefined, entry: CompareEntry, texts: 
 }
 
 /** The comparison table for the chosen entries. */
-function comparisonTable(data: CompareData, entries: CompareEntry[], texts: Texts, onRemove: (id: string) => void) {
+function comparisonTable(rows: CompareRow[], entries: CompareEntry[], texts: Texts, onRemove: (id: string) => void) {
   const names = entries.map((entry) => entry.name).join(" · ");
   const table = element(
     "table",
@@ -99,7 +99,7 @@ function comparisonTable(data: CompareData, entries: CompareEntry[], texts: Text
   }
   table.append(element("thead", {}, headRow));
   const body = element("tbody");
-  for (const row of data.rows) {
+  for (const row of rows) {
     const cells = entries.map((entry) => entry.cells[row.key]);
     if (cells.every((cell) => cell === undefined)) continue;
     // Only entries that have the row take part: a product has no status, which is no difference.
@@ -131,20 +131,36 @@ export async function startCompare(): Promise<void> {
   const onlyDifferences = document.querySelector<HTMLInputElement>("#compare-only-differences");
   if (!root || !picker || !status || !result || !staticPart || !onlyDifferences) return;
   const texts = JSON.parse(root.dataset.texts!) as Texts;
+  const rows = JSON.parse(root.dataset.rows!) as CompareRow[];
+  const entriesFolder = root.dataset.entries!;
+  /** Loads one entry's file: undefined if the registry has no such entry; throws if loading failed. */
+  const loaded = new Map<string, CompareEntry>();
+  async function load(id: string): Promise<CompareEntry | undefined> {
+    const path = compareEntryPath(id);
+    if (!path) return undefined;
+    const known = loaded.get(id);
+    if (known) return known;
+    const response = await fetch(`${entriesFolder}${path}`);
+    if (response.status === 404) return undefined;
+    if (!response.ok) throw new Error(`${response.status}`);
+    const entry = (await response.json()) as CompareEntry;
+    loaded.set(id, entry);
+    return entry;
+  }
   status.textContent = status.dataset.loading ?? "";
-  let data: CompareData;
+  const requested = readCompareIds(location.search);
+  // An address can hold any number of ids; a few more than are shown tell that some are left out.
+  const tried = requested.slice(0, maxCompared * 4);
+  let found: (CompareEntry | undefined)[];
   try {
-    const response = await fetch(root.dataset.entries!);
-    data = (await response.json()) as CompareData;
+    found = await Promise.all(tried.map(load));
   } catch {
     status.textContent = texts.loadFailed;
     return;
   }
-  const byId = new Map(data.entries.map((entry) => [entry.id, entry]));
-  const requested = readCompareIds(location.search);
-  const unknown = requested.filter((id) => !byId.has(id));
-  let ids = requested.filter((id) => byId.has(id));
-  const tooMany = ids.length > maxCompared;
+  const unknown = tried.filter((_, i) => found[i] === undefined);
+  let ids = tried.filter((id) => loaded.has(id));
+  const tooMany = ids.length > maxCompared || requested.length > tried.length;
   ids = ids.slice(0, maxCompared);
   picker.hidden = false;
   onlyDifferences.addEventListener("change", () =>
@@ -154,18 +170,18 @@ export async function startCompare(): Promise<void> {
   function render(): void {
     history.replaceState(null, "", `${location.pathname}${compareQuery(ids)}${location.hash}`);
     rememberCompareIds(ids);
-    const entries = ids.map((id) => byId.get(id)!);
+    const entries = ids.map((id) => loaded.get(id)!);
     const notes = [
       ...(unknown.length > 0 ? [texts.unknownIds.replace("{ids}", unknown.join(", "))] : []),
       ...(tooMany ? [texts.tooMany] : []),
     ];
     result!.replaceChildren();
     if (entries.length >= 2) {
-      result!.append(comparisonTable(data, entries, texts, remove));
+      result!.append(comparisonTable(rows, entries, texts, remove));
       staticPart!.hidden = true;
       notes.unshift(texts.comparing.replace("{n}", String(entries.length)));
     } else {
-      if (entries.length === 1) result!.append(comparisonTable(data, entries, texts, remove));
+      if (entries.length === 1) result!.append(comparisonTable(rows, entries, texts, remove));
       staticPart!.hidden = false;
       notes.unshift(texts.needMore);
     }
@@ -183,9 +199,16 @@ export async function startCompare(): Promise<void> {
     event.preventDefault();
     const id = picker.querySelector("select")!.value;
     if (!id || ids.includes(id) || ids.length >= maxCompared) return;
-    ids = [...ids, id];
-    picker.querySelector("select")!.value = "";
-    render();
+    status.textContent = status.dataset.loading ?? "";
+    load(id).then(
+      (entry) => {
+        if (!entry || ids.includes(id) || ids.length >= maxCompared) return render();
+        ids = [...ids, id];
+        picker.querySelector("select")!.value = "";
+        render();
+      },
+      () => (status.textContent = texts.loadFailed),
+    );
   });
   render();
 }
