@@ -11,9 +11,12 @@ export async function exportContext() {
   return { model: await getRegistryModel(), context };
 }
 
-/** A JSON response with stable formatting. */
+/**
+ * A JSON response, compact: the exports are for programs (a browser's JSON view or `jq .` indents
+ * them for a person), and indenting would add a quarter to every file of the registry's largest output.
+ */
 export function jsonResponse(document: unknown): Response {
-  return new Response(`${JSON.stringify(document, null, 2)}\n`, {
+  return new Response(`${JSON.stringify(document)}\n`, {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }
