@@ -3,7 +3,8 @@
 // file it accepts differently from the `yaml` package, which every problem, editor check and
 // position comes from. These tests hold the fast reading to `yaml`'s on the real records, every
 // fixture, and texts chosen where YAML parsers are known to differ.
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { basename, join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readPlainYaml } from "../../src/lib/validation/fast-yaml.ts";
@@ -11,7 +12,9 @@ import { oncePerLine } from "../../src/lib/validation/check-record.ts";
 import { recordText } from "../../src/lib/validation/record-bytes.ts";
 import { rules } from "../../src/lib/validation/rules/index.ts";
 import { validateRecordText, validateRegistry, type Problem } from "../../src/lib/validation/validate-registry.ts";
-import { parseYamlWithPositions } from "../../src/lib/validation/yaml-source.ts";
+import { findNode, parseYamlWithPositions, positionOfPath } from "../../src/lib/validation/yaml-source.ts";
+import { plainPositions } from "../../src/lib/validation/plain-positions.ts";
+import { writeSyntheticRegistry } from "../../scripts/bench/synthetic-registry.ts";
 
 const root = resolve(import.meta.dirname, "../..");
 
@@ -160,5 +163,97 @@ describe("the fast reading of record files", () => {
       }
     }
     expect(compared).toBeGreaterThan(50);
+  });
+});
+
+/** Every path into `value`: the top, each key of a map and each item of a list, however deep. */
+function pathsInto(value: unknown, prefix: PropertyKey[] = []): PropertyKey[][] {
+  const inner = Array.isArray(value)
+    ? value.flatMap((item, index) => pathsInto(item, [...prefix, index]))
+    : value !== null && typeof value === "object"
+      ? Object.entries(value).flatMap(([key, item]) => pathsInto(item, [...prefix, key]))
+      : [];
+  return [prefix, ...inner];
+}
+
+// Shapes of block YAML the line scan must read as yaml does, or leave alone.
+const shapes: Record<string, string> = {
+  "maps in a list, keys on the dash's line": "a:\n  - b: 1\n    c: two\n  - b: 3\n",
+  "a list at its key's indentation": "a:\n- x\n- y: 1\n  z: 2\nb: 3\n",
+  "comments and blank lines everywhere":
+    "# top\n\na: # note\n  # inside\n  b: 1\n\n  c:\n\n    - 2 # two\n# end\nd: 4\n",
+  "a value on the line below its key": "a:\n  text on its own line\nb:\n  - x\n",
+  "a dash with its value below": "a:\n  -\n    b: 1\n  -\n    - 2\n",
+  "lists in lists": "a:\n  - - 1\n    - 2\n  - - 3\n",
+  "empty values": "a:\nb: ~\nc:\n  d:\n  e: 1\n",
+  "quoted text over lines that looks like keys": 'a: "one\nb: two"\nc: 3\nd:\n  - "x\n  - y"\n',
+  "block scalars with key-like lines": "a: |\n  b: 1\n  - c\nd: >-\n  e: 2\nf: 3\n",
+  "flow collections on the way": "a: [1, {b: 2}]\nc: {d: [3]}\n",
+  "deeper indentation than usual": "a:\n      b:\n         - 1\n         -   c: 2\n             d: 3\n",
+  "a top map that starts indented": "  a: 1\n  b:\n    c: 2\n",
+};
+
+describe("placing a value from the lines of a file the fast reading took", () => {
+  const synthetic = mkdtempSync(join(tmpdir(), "registry-positions-"));
+  writeSyntheticRegistry({ sourceDir: join(root, "data"), outDir: synthetic, deployments: 150 });
+  const real = yamlFilesBelow(join(root, "data"));
+  const corpus = [
+    ...real,
+    ...yamlFilesBelow(join(root, "test/fixtures")),
+    ...yamlFilesBelow(synthetic),
+    ...Object.entries({ ...tricky, ...shapes }).map(([name, text]) => ({ path: name, text })),
+  ];
+  rmSync(synthetic, { recursive: true, force: true });
+
+  /**
+   * Checks every position the line scan gives against yaml's; counts the paths it was asked for,
+   * those it placed, and those it left although no bracketed (flow) collection is on their way.
+   */
+  function placeAll(files: { path: string; text: string }[]) {
+    let placed = 0;
+    let asked = 0;
+    const leftInBlocks: string[] = [];
+    for (const { path, text } of files) {
+      const fast = readPlainYaml(text);
+      if (!fast) continue;
+      const full = parseYamlWithPositions(text);
+      const locate = plainPositions(text, fast.reading.data);
+      for (const valuePath of pathsInto(fast.reading.data)) {
+        asked += 1;
+        const position = locate(valuePath);
+        if (position !== undefined) {
+          placed += 1;
+          expect(position, `${path} at ${valuePath.join(".")}`).toStrictEqual(positionOfPath(full, valuePath));
+          continue;
+        }
+        const inBrackets = valuePath.some((_, depth) => {
+          const node = findNode(full.document, valuePath.slice(0, depth)).node;
+          return node !== undefined && "flow" in node && node.flow === true;
+        });
+        if (!inBrackets) leftInBlocks.push(`${path} at ${valuePath.join(".")}`);
+      }
+    }
+    return { placed, asked, leftInBlocks };
+  }
+
+  it("places every value it places where yaml does, in every record, fixture and shape", () => {
+    const { placed, asked } = placeAll(corpus);
+    expect(asked).toBeGreaterThan(10_000);
+    expect(placed).toBeGreaterThan(asked * 0.9);
+  });
+
+  it("places every value of the real records that is not in brackets, so a warning seldom needs a second parse", () => {
+    const { placed, asked, leftInBlocks } = placeAll(real);
+    expect(leftInBlocks).toEqual([]);
+    expect(placed / asked).toBeGreaterThan(0.9);
+  });
+
+  it("leaves to yaml what it cannot tell: values in brackets, text over lines that looks like keys", () => {
+    const locate = (name: string, path: PropertyKey[]) =>
+      plainPositions(shapes[name]!, readPlainYaml(shapes[name]!)!.reading.data)(path);
+    expect(locate("flow collections on the way", ["a", 1, "b"])).toBeUndefined();
+    expect(locate("quoted text over lines that looks like keys", ["c"])).toBeUndefined();
+    expect(locate("quoted text over lines that looks like keys", ["d", 0])).toBeUndefined();
+    expect(locate("maps in a list, keys on the dash's line", ["a", 1, "b"])).toStrictEqual({ line: 4, column: 8 });
   });
 });

@@ -12,6 +12,7 @@
  */
 import { FAILSAFE_SCHEMA, Type, load } from "js-yaml";
 import { parseYamlWithPositions, type ParsedYaml } from "./yaml-source.ts";
+import { plainPositions } from "./plain-positions.ts";
 
 // The core schema's scalars as the `yaml` package resolves them (yaml/dist/schema/core and
 // common/null.js): the same patterns, tried in the same order, giving the same values. js-yaml
@@ -76,7 +77,11 @@ function plainData(value: unknown): boolean {
   return true;
 }
 
-/** A record read without positions, and the same text read with them, made when first asked for. */
+/**
+ * A record read without positions, and the same text read with them, made when first asked for.
+ * The reading finds the position of a value from the lines where it can (plain-positions.ts), so
+ * that placing a warning seldom needs the reading with positions.
+ */
 export type PlainReading = { reading: ParsedYaml; withPositions: () => ParsedYaml };
 
 /**
@@ -97,6 +102,7 @@ export function readPlainYaml(text: string): PlainReading | undefined {
   if (Object.keys(data).length === 0) return undefined;
   let full: ParsedYaml | undefined;
   const withPositions = () => (full ??= parseYamlWithPositions(text));
+  let locate: ParsedYaml["locate"];
   const reading: ParsedYaml = {
     get document() {
       return withPositions().document;
@@ -110,6 +116,7 @@ export function readPlainYaml(text: string): PlainReading | undefined {
     aliases: [],
     contents: "map",
     data: data as Record<string, unknown>,
+    locate: (path) => (locate ??= plainPositions(text, data))(path),
   };
   return { reading, withPositions };
 }

@@ -4,8 +4,8 @@
  * column and field. Used by `scripts/validate.ts` and by the site's content loader.
  *
  * Reading YAML with positions is most of the work, so each file is first read without them
- * (fast-yaml.ts); only a file with a problem, or one the fast reading leaves alone, is read with
- * positions. A run can also be handed the results of an earlier one (see snapshot.ts): a valid
+ * (fast-yaml.ts); only a file with an error, one whose warning cannot be placed from its lines, or
+ * one the fast reading leaves alone, is read with positions. A run can also be handed the results of an earlier one (see snapshot.ts): a valid
  * file whose text is unchanged keeps its problems and data without being read again; it is parsed
  * only if a registry rule needs a position in it. Files with errors are always checked afresh.
  */
@@ -122,8 +122,11 @@ export function validateRegistry(
       }
       const plain = readPlainYaml(text);
       let checked = plain && checkRecord(file, text, ruleSet, plain.reading);
-      // Problems are always those of the reading with positions, the one the editor and the rules' tests use.
-      if (!checked || checked.problems.length > 0) checked = checkRecord(file, text, ruleSet, plain?.withPositions());
+      // Errors are always those of the reading with positions, the one the editor and the rules'
+      // tests use; warnings are the same in both readings and are placed from the lines where possible.
+      if (!checked || checked.problems.some((problem) => problem.severity === "error")) {
+        checked = checkRecord(file, text, ruleSet, plain?.withPositions());
+      }
       problems.push(...checked.problems);
       if (checked.record) records.push(checked.record);
       if (checked.loaded) (registry[collection] as LoadedRecord<unknown>[]).push(checked.loaded);

@@ -23,6 +23,8 @@ export type ParsedYaml = {
   contents: "nothing" | "map" | "other";
   /** The record as plain data, when the file is a clean YAML map; otherwise undefined. */
   data: Record<string, unknown> | undefined;
+  /** A quicker way to the position of a path, where a reading has one (fast-yaml.ts); undefined where it cannot tell. */
+  locate?: (path: readonly PropertyKey[]) => Position | undefined;
 };
 
 /** Parses YAML text (line breaks already `\n`). */
@@ -129,6 +131,8 @@ export function positionAt(offset: number, lineCounter: LineCounter): Position {
 
 /** Where the value at `path` is, or its key when the value is missing, or the deepest part that exists. */
 export function positionOfPath(yaml: ParsedYaml, path: readonly PropertyKey[]): Position {
+  const located = yaml.locate?.(path);
+  if (located) return located;
   const found = findNode(yaml.document, path);
   return positionOf(found.node ?? found.keyNode, yaml.lineCounter);
 }
