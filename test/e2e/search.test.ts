@@ -2,7 +2,7 @@
 import { describe, expect, inject, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t, type Lang } from "../../src/i18n/index.ts";
-import { open, records, useBrowser } from "./site.ts";
+import { displayText, languages, open, records, useBrowser } from "./site.ts";
 import { builtText, searchIndex } from "./built-site.ts";
 
 const browser = useBrowser();
@@ -110,5 +110,22 @@ describe("search", () => {
       checked += names.length;
     }
     expect(checked, "related names were there to check").toBeGreaterThan(10);
+  });
+
+  it("indexes what a reader searches an entry by, not the words every entry page repeats", () => {
+    const index = new Map(searchIndex(inject("builtDir")).map((page) => [page.url, page.content]));
+    for (const lang of languages) {
+      const dict = t(lang);
+      const boilerplate = [dict.entry.helpWanted, dict.entry.keyFacts, dict.entry.noUsers];
+      for (const deployment of records.deployments) {
+        const content = index.get(entryPath(lang, deployment.id))!;
+        expect(content, deployment.id).toBeDefined();
+        for (const authority of deployment.data.authorities) {
+          expect(content, deployment.id).toContain(displayText(authority.name, lang));
+        }
+        if (deployment.product) expect(content, deployment.id).toContain(deployment.product.data.name);
+        for (const phrase of boilerplate) expect(content, `${deployment.id}: ${phrase}`).not.toContain(phrase);
+      }
+    }
   });
 });
