@@ -36,7 +36,8 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
-for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-copy-link]")) {
+const linkCopied = document.body.dataset.linkCopied ?? "";
+for (const link of document.querySelectorAll<HTMLAnchorElement>("a.copy-link")) {
   link.addEventListener("click", async (event) => {
     const address = new URL(link.getAttribute("href")!, location.href).href;
     history.replaceState(null, "", link.getAttribute("href"));
@@ -44,7 +45,7 @@ for (const link of document.querySelectorAll<HTMLAnchorElement>("a[data-copy-lin
       event.preventDefault();
       document.getElementById(link.hash.slice(1))?.scrollIntoView({ block: "nearest" });
       link.dataset.copied = "";
-      announce(link.dataset.copiedText ?? "");
+      announce(linkCopied);
       window.setTimeout(() => delete link.dataset.copied, 2000);
     }
   });

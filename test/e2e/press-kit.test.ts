@@ -29,12 +29,12 @@ describe("anchors", () => {
           const anchor = anchorOf(field);
           expect(page, `${deployment.id} ${field}`).toContain(`data-field="${field}" id="${anchor}"`);
           expect(page, `${deployment.id} ${field}`).toMatch(
-            new RegExp(`class="copy-link[^"]*" href="#${anchor}" data-copy-link`),
+            new RegExp(`class="copy-link" href="#${anchor}" aria-label="`),
           );
         }
         for (const source of deployment.data.sources) {
           expect(page).toContain(`<li id="source-${source.id}"`);
-          expect(page).toMatch(new RegExp(`href="#source-${source.id}" data-copy-link`));
+          expect(page).toMatch(new RegExp(`class="copy-link" href="#source-${source.id}" aria-label="`));
         }
         const description = /<meta name="description" content="([^"]*)"/.exec(page)?.[1] ?? "";
         expect(description.replace(/&[a-z#0-9]+;/g, "x").length, deployment.id).toBeLessThanOrEqual(160);
@@ -54,7 +54,7 @@ describe("anchors", () => {
     const path = "/en/deployments/fr-tchap/";
     await open(page, path);
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-    await page.locator("#federation a[data-copy-link]").focus();
+    await page.locator("#federation a.copy-link").focus();
     await page.keyboard.press("Enter");
     await expect.poll(clipboard).toBe(`${siteUrl(path)}#federation`);
     await expect.poll(() => page.locator("#press-kit-status").textContent()).toBe("Link copied");

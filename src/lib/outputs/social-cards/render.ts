@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readFile, writeFile, copyFile } from "node:fs/promises";
+import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -46,11 +46,25 @@ export async function renderCard(card: CardModel, fonts: Font[]): Promise<Buffer
   return indexedPng(picture.pixels, picture.width, picture.height) ?? Buffer.from(picture.asPng());
 }
 
+// The fonts' bytes, hashed once per loading rather than once per card (110 KB for each of 27,000 cards at 10,000 records).
+const fontDigests = new WeakMap<Font[], string>();
+
+function fontDigest(fonts: Font[]): string {
+  let digest = fontDigests.get(fonts);
+  if (digest === undefined) {
+    const hash = createHash("sha256");
+    for (const font of fonts) hash.update(font.data);
+    fontDigests.set(fonts, (digest = hash.digest("hex")));
+  }
+  return digest;
+}
+
 /** The cache key of a card: what it shows, the template version and the fonts' bytes. */
 export function cardHash(card: CardModel, fonts: Font[]): string {
-  const hash = createHash("sha256").update(templateVersion).update(JSON.stringify(card));
-  for (const font of fonts) hash.update(font.data);
-  return hash.digest("hex");
+  return createHash("sha256")
+    .update(`${templateVersion}\0${fontDigest(fonts)}\0`)
+    .update(JSON.stringify(card))
+    .digest("hex");
 }
 
 /** How many cards a run drew and how many it took from the cache. */
@@ -74,11 +88,29 @@ export async function writeCards(
   const missing = jobs.filter((job) => !existsSync(job.cached));
   const workerCount = Math.max(0, Math.min(availableParallelism(), missing.length));
   await drawInWorkers(missing, workerCount);
-  for (const job of jobs) {
-    await mkdir(dirname(job.out), { recursive: true });
-    await copyFile(job.cached, job.out);
-  }
+  for (const dir of new Set(jobs.map((job) => dirname(job.out)))) await mkdir(dir, { recursive: true });
+  await inBatches(jobs, (job) => placeCard(job.cached, job.out));
   return { drawn: missing.length, reused: jobs.length - missing.length, workers: workerCount };
+}
+
+/**
+ * Puts a cached card at its place in the site: as a second name for the cached file where both are
+ * on one file system (a build writes tens of thousands of cards), else as a copy. Whatever stood
+ * at the place goes first, so that nothing ever writes through the link into the cache.
+ */
+async function placeCard(cached: string, out: string): Promise<void> {
+  await rm(out, { force: true });
+  try {
+    await link(cached, out);
+  } catch {
+    await copyFile(cached, out);
+  }
+}
+
+/** Runs `task` on every item, a few dozen at a time. */
+async function inBatches<T>(items: T[], task: (item: T) => Promise<void>, size = 64): Promise<void> {
+  for (let start = 0; start < items.length; start += size)
+    await Promise.all(items.slice(start, start + size).map(task));
 }
 
 async function drawInWorkers(jobs: { card: CardModel; cached: string }[], workerCount: number): Promise<void> {
