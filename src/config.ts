@@ -132,9 +132,16 @@ export const tablePageSize: number = tablePageSizeConfig();
 
 /**
  * Cards per level of a country on the overview page. The overview then grows with the number of
- * countries, not of records; the country page and the comparison table list every deployment.
+ * countries, not of records; the country's level lists and the comparison table list every deployment.
  */
 export const overviewCardsPerLevel = 40;
+
+/**
+ * Rows per level on a country's page: at most 40, and never more than a page of the table. The
+ * page then grows with the number of levels, not of records; each level's list
+ * (`/de/countries/de/national/`, in pages of `tablePageSize`) names every deployment of it.
+ */
+export const countryRowsPerLevel: number = Math.min(40, tablePageSize);
 
 /**
  * How much of the registry the who-can-reach-whom page draws and names, so it grows with the

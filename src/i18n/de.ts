@@ -866,6 +866,12 @@ export const de = {
     otherCountries: "andere Länder",
     positionsTitle: "Empfehlungen und Entscheidungen aus diesem Land",
     noPositions: "Das Register kennt aus diesem Land noch keine Empfehlung oder Entscheidung.",
+    levelFirst: (shown: string, total: string) => `Die ersten ${shown} von ${total}, nach Behörde.`,
+    levelAll: (total: string, level: string) => `Alle ${total} Einsätze der Ebene „${level}“`,
+    levelPageTitle: (place: string, level: string) => `${place}: Ebene „${level}“`,
+    levelPageIntro: "Alle Einsätze dieses Landes auf dieser Ebene, nach Behörde.",
+    levelPageRows: (first: string, last: string, total: string) => `Einsätze ${first}–${last} von ${total}`,
+    levelPages: "Seiten der Liste",
   },
   searchView: {
     kinds: {

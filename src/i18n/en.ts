@@ -852,6 +852,12 @@ export const en = {
     otherCountries: "other countries",
     positionsTitle: "Recommendations and rulings from this country",
     noPositions: "The registry knows of no recommendation or ruling from this country yet.",
+    levelFirst: (shown: string, total: string) => `The first ${shown} of ${total}, by authority.`,
+    levelAll: (total: string, level: string) => `All ${total} deployments at the level “${level}”`,
+    levelPageTitle: (place: string, level: string) => `${place}: level “${level}”`,
+    levelPageIntro: "All deployments of this country at this level, by authority.",
+    levelPageRows: (first: string, last: string, total: string) => `Deployments ${first}–${last} of ${total}`,
+    levelPages: "Pages of the list",
   },
   searchView: {
     kinds: {

@@ -101,7 +101,7 @@ describe("the hostile fixture", () => {
   it("is valid, so only the outputs stand between it and readers", () => {
     const { problems } = validateRegistry(fixture);
     expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
-    expect([registry.deployments.length, registry.products.length, registry.positions.length]).toEqual([2, 1, 1]);
+    expect([registry.deployments.length, registry.products.length, registry.positions.length]).toEqual([3, 1, 1]);
   });
 });
 
@@ -216,6 +216,43 @@ describe("a table of more pages than one (one row per page here)", () => {
       await noScript.close();
     }
   });
+
+  it.each(languages)(
+    "in %s, without JavaScript, each country page and its level lists name all of it",
+    async (lang) => {
+      const noScript = await browser().newContext({ javaScriptEnabled: false });
+      try {
+        const page = await noScript.newPage();
+        const seen: string[] = [];
+        for (const code of new Set(
+          concrete.map((record) => (record.data.country ?? record.data.organisation)!.toLowerCase()),
+        )) {
+          await page.goto(url(`/${lang}/countries/${code}/`));
+          // One row per table page in this build, so the page shows one row of each level.
+          for (const section of await page.locator("section[aria-labelledby^='level-']").all()) {
+            expect(await section.locator("tbody tr[data-id]").count()).toBe(1);
+          }
+          const lists = await page
+            .locator("a[data-level-list]")
+            .evaluateAll((links) => links.map((a) => a.getAttribute("href")!));
+          const onPage = await page
+            .locator("tbody tr[data-id]")
+            .evaluateAll((rows) => rows.map((row) => row.dataset.id!));
+          const listed: string[] = [];
+          for (const list of lists) {
+            await page.goto(url(list));
+            listed.push(...(await idsThroughPages(page, "tbody tr[data-id]", (next) => page.goto(url(next)))));
+          }
+          // A level with a list is read in its list; the others on the country page.
+          seen.push(...listed, ...onPage.filter((id) => !listed.includes(id)));
+          if (code === "at") expect(lists, "Austria has two national deployments").toHaveLength(1);
+        }
+        expect(seen.sort()).toEqual(concrete.map((record) => record.id).sort());
+      } finally {
+        await noScript.close();
+      }
+    },
+  );
 
   it.each(languages)("in %s, sorting brings every page's rows into the page it runs on", async (lang) => {
     const watched = await openWatched(context, url(`/${lang}/table/2/`));

@@ -13,7 +13,9 @@ export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
 
 /** How closely two deployments are related: same region, shared sectors, same product, same level. */
 export function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
-  const sharedSectors = other.sectors.filter((sector) => entry.sectors.includes(sector)).length;
+  // Counted without making a list: an entry page compares its entry with every one of its country.
+  let sharedSectors = 0;
+  for (const sector of other.sectors) if (entry.sectors.includes(sector)) sharedSectors += 1;
   return (
     (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
     (entry.productEntry !== undefined && other.productEntry?.id === entry.productEntry.id ? 2 : 0) +

@@ -84,6 +84,14 @@ export async function getRecordsApart(): Promise<DeploymentEntry[]> {
   return (await getDeployments()).filter((deployment) => !isConcrete(deployment));
 }
 
+let idsOfDeployments: Promise<Set<string>> | undefined;
+
+/** The ids of all deployments, worked out once per build (a product page asks whether its id is one). */
+export function getDeploymentIds(): Promise<Set<string>> {
+  idsOfDeployments ??= getDeployments().then((deployments) => new Set(deployments.map((d) => d.id)));
+  return idsOfDeployments;
+}
+
 /** All products, sorted by name. */
 export async function getProducts(): Promise<ProductEntry[]> {
   return (await registry()).products;
@@ -162,12 +170,20 @@ export const levelOrder = ["international", "national", "state", "local", "insti
 
 /**
  * Deployments grouped by country (or organisation), then by level, for the overview; each group's
- * practices and offers come apart, and count in no figure.
+ * practices and offers come apart, and count in no figure. Worked out once per build.
  */
-export async function deploymentsByJurisdiction() {
+export function deploymentsByJurisdiction() {
+  byJurisdiction ??= groupByJurisdiction();
+  return byJurisdiction;
+}
+let byJurisdiction: ReturnType<typeof groupByJurisdiction> | undefined;
+
+async function groupByJurisdiction() {
   const groups = new Map<string, DeploymentEntry[]>();
   for (const deployment of await getDeployments()) {
-    groups.set(deployment.jurisdiction, [...(groups.get(deployment.jurisdiction) ?? []), deployment]);
+    const members = groups.get(deployment.jurisdiction) ?? [];
+    members.push(deployment);
+    groups.set(deployment.jurisdiction, members);
   }
   return [...groups.entries()]
     .map(([jurisdiction, records]) => {

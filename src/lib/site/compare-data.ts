@@ -1,6 +1,7 @@
 /**
  * What the compare view needs, written at build time: the rows it compares (in the page) and one
- * small JSON file per deployment and product and language (`compareEntryPath`), each with its
+ * small JSON file per deployment and product and language (`compareEntryPath` in
+ * compare-selection.ts), each with its
  * rows already in words, each value with its confidence and the numbers of its sources (as the
  * entry page numbers them, linked there). The view fetches only the entries it shows, so what it
  * loads does not grow with the registry. The rows come from the key-fact table, so a new key fact
@@ -187,18 +188,6 @@ function productEntry(product: ProductEntry, id: string, deploymentCount: number
 /** How the compare view addresses a product: by its id, or `product:<id>` where a deployment has that id. */
 export function productCompareId(productId: string, deploymentIds: Set<string>): string {
   return deploymentIds.has(productId) ? `product:${productId}` : productId;
-}
-
-const compareIdPattern = /^(product:)?[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/**
- * Where the compare view finds one entry's file, below `<lang>/compare/entries/`:
- * `<id>.json`, or `product/<id>.json` for `product:<id>`; undefined for anything that is no
- * record id (an address can hold any text).
- */
-export function compareEntryPath(compareId: string): string | undefined {
-  if (!compareIdPattern.test(compareId)) return undefined;
-  return `${compareId.replace(/^product:/, "product/")}.json`;
 }
 
 const entriesOfModel = new WeakMap<RegistryModel, Partial<Record<Lang, CompareEntry[]>>>();

@@ -1,8 +1,21 @@
 /**
  * The compare view's choice of entries: read from and written to the address (`?ids=a,b,c`,
  * also `?ids=a&ids=b` as a plain form sends it), and remembered in the browser so that "add to
- * comparison" on another page adds to the entries already chosen.
+ * comparison" on another page adds to the entries already chosen; and where the view finds each
+ * chosen entry's file. Loaded in the browser, so it imports nothing.
  */
+
+const compareIdPattern = /^(product:)?[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Where the compare view finds one entry's file, below `<lang>/compare/entries/`:
+ * `<id>.json`, or `product/<id>.json` for `product:<id>`; undefined for anything that is no
+ * record id (an address can hold any text).
+ */
+export function compareEntryPath(compareId: string): string | undefined {
+  if (!compareIdPattern.test(compareId)) return undefined;
+  return `${compareId.replace(/^product:/, "product/")}.json`;
+}
 
 /** How many entries the compare view shows side by side at most. */
 export const maxCompared = 4;

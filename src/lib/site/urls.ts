@@ -47,6 +47,9 @@ export const protocolsUrl = (lang: Lang) => path(lang, "protocols");
 export const countriesUrl = (lang: Lang) => path(lang, "countries");
 /** One country's (or organisation's) deployments; `code` is lowercase, e.g. `de`, `nato`. */
 export const countryUrl = (lang: Lang, code: string) => path(lang, "countries", code.toLowerCase());
+/** Page `page` of every deployment of a country at one level (the country page shows the first few). */
+export const countryLevelUrl = (lang: Lang, code: string, level: string, page = 1) =>
+  path(lang, "countries", code.toLowerCase(), level, page > 1 ? String(page) : "");
 /** Recommendations and rulings. */
 export const positionsUrl = (lang: Lang) => path(lang, "positions");
 /** One position. */

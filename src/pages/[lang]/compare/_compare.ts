@@ -4,8 +4,14 @@
  * differ. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
  * links on other pages (see compare-selection.ts).
  */
-import { compareEntryPath, type CompareCell, type CompareEntry, type CompareRow } from "../../../lib/site/compare-data.ts";
-import { maxCompared, readCompareIds, rememberCompareIds, compareQuery } from "../../../lib/site/compare-selection.ts";
+import type { CompareCell, CompareEntry, CompareRow } from "../../../lib/site/compare-data.ts";
+import {
+  compareEntryPath,
+  compareQuery,
+  maxCompared,
+  readCompareIds,
+  rememberCompareIds,
+} from "../../../lib/site/compare-selection.ts";
 
 type Texts = Record<
   | "remove"
