@@ -903,6 +903,7 @@ export const de = {
     newRecord: "Einen neuen Eintrag beginnen",
     opened: "Geöffnet: {file}",
     openFailed: "Der Eintrag ließ sich nicht öffnen: {file}",
+    registryLoadFailed: "Die Einträge des Registers ließen sich nicht laden, daher kann das Formular keinen Eintrag gegen sie prüfen. Bitte laden Sie die Seite neu oder nutzen Sie einen der Wege oben.",
     draftRestored: "Ihr Entwurf aus diesem Browser wurde wiederhergestellt.",
     discardDraft: "Entwurf verwerfen",
     id: "Dateiname (Kennung)",

@@ -889,6 +889,7 @@ export const en = {
     newRecord: "Start a new record",
     opened: "Opened: {file}",
     openFailed: "The record could not be opened: {file}",
+    registryLoadFailed: "The registry's records could not be loaded, so the form cannot check a record against them. Please reload the page, or use one of the ways above.",
     draftRestored: "Your draft from this browser was restored.",
     discardDraft: "Discard the draft",
     id: "File name (id)",

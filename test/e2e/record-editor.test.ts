@@ -10,7 +10,7 @@ import { t } from "../../src/i18n/index.ts";
 import { repository } from "../../src/config.ts";
 import { formatProblem, validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { openWatched } from "./page-checks.ts";
-import { siteUrl, useBrowser } from "./site.ts";
+import { deploymentFileIds, records, siteUrl, useBrowser } from "./site.ts";
 
 const browser = useBrowser();
 // The editor draws its form and checks the file after the page has loaded; on a busy machine that takes seconds.
@@ -47,6 +47,26 @@ async function typeInto(control: Locator, value: string): Promise<void> {
   await control.focus();
   await control.page().keyboard.type(value);
 }
+
+describe("the editor page", () => {
+  it("loads the registry's records from a file of their own, so the page does not grow with the registry", async () => {
+    const html = await (await fetch(siteUrl("/de/contribute/editor/"))).text();
+    for (const deploymentId of deploymentFileIds()) expect(html, deploymentId).not.toContain(`"${deploymentId}"`);
+    const context = await newContext();
+    const { page } = await openWatched(context, siteUrl("/de/contribute/editor/"));
+    try {
+      await form(page).waitFor(settled);
+      const listed = (collection: string) =>
+        page
+          .locator(`#re-list-${collection} option`)
+          .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
+      expect((await listed("deployments")).sort()).toEqual(deploymentFileIds().sort());
+      expect((await listed("products")).sort()).toEqual(records.products.map((p) => p.id).sort());
+    } finally {
+      await context.close();
+    }
+  });
+});
 
 describe("a new deployment", () => {
   it("is filled in, corrected on the validator's word, and accepted by the real validator", async () => {

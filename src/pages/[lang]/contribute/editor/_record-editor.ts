@@ -25,19 +25,28 @@ import {
   type FileIssueTexts,
 } from "../../../../lib/editor/forge-links.ts";
 
-/** What the page hands the script: texts, labels, the registry's records and the repository. */
-export type EditorSetup = {
+/** What the page hands the script: texts, labels, the repository and where the registry's records are. */
+export type EditorPageSetup = {
   lang: Lang;
   texts: Dictionary["editor"];
   vocabularyLabels: Record<string, Record<string, string>>;
   countries: { id: string; name: string }[];
-  /** Each collection's records by id and name, for the reference pickers. */
-  records: Record<CollectionName, { id: string; name: string }[]>;
-  known: KnownRecord[];
   repository: RepositoryConfig;
   /** Folder of the published record files, ending in `/`: `<folder><collection>/<id>.yaml`. */
   recordFileUrl: string;
+  /** The file with the registry's records (`EditorRegistry`), which grows with the registry and so is not in the page. */
+  registryUrl: string;
 };
+
+/** The registry as the editor needs it, in a file of its own (registry.json beside the page). */
+export type EditorRegistry = {
+  /** Each collection's records by id and name, for the reference pickers. */
+  records: Record<CollectionName, { id: string; name: string }[]>;
+  /** What the registry rules check a new record against: ids, aliases, references. */
+  known: KnownRecord[];
+};
+
+export type EditorSetup = EditorPageSetup & EditorRegistry;
 
 type JsonSchema = {
   type?: string;
@@ -557,7 +566,19 @@ function writeDraft(key: string, draft: Draft): void {
 export async function startRecordEditor(): Promise<void> {
   const root = document.getElementById("record-editor");
   if (!root) return;
-  const setup = JSON.parse(root.dataset.setup ?? "{}") as EditorSetup;
+  const page = JSON.parse(root.dataset.setup ?? "{}") as EditorPageSetup;
+  let registry: EditorRegistry;
+  try {
+    const response = await fetch(page.registryUrl);
+    if (!response.ok) throw new Error(String(response.status));
+    registry = (await response.json()) as EditorRegistry;
+  } catch {
+    // Without the other records, references could not be checked: the form says so and stays closed.
+    root.replaceChildren(element("p", { class: "editor-status", role: "alert" }, page.texts.registryLoadFailed));
+    root.hidden = false;
+    return;
+  }
+  const setup: EditorSetup = { ...page, ...registry };
   const texts = setup.texts;
   const editor = new RecordEditor(setup);
   const opened = requestedRecord();
