@@ -70,6 +70,8 @@ describe("compare view", () => {
     const third = records.products.find((p) => p.id === "threema") ?? records.products[0]!;
     await tab.getByLabel(page.pickerLabel).selectOption({ label: third.data.name });
     await tab.getByRole("button", { name: page.add, exact: true }).click();
+    // The added entry's file is fetched first, so its column comes a moment later.
+    await tab.locator(".compare-table thead th[data-id]").nth(2).waitFor();
     expect((await columnNames(tab)).map(squash)).toEqual([...pair.map(displayName), third.data.name]);
     expect(new URL(tab.url()).searchParams.get("ids")).toBe([...pair, third.id].join(","));
 
