@@ -870,8 +870,6 @@ export const de = {
     levelAll: (total: string, level: string) => `Alle ${total} Einsätze der Ebene „${level}“`,
     levelPageTitle: (place: string, level: string) => `${place}: Ebene „${level}“`,
     levelPageIntro: "Alle Einsätze dieses Landes auf dieser Ebene, nach Behörde.",
-    levelPageRows: (first: string, last: string, total: string) => `Einsätze ${first}–${last} von ${total}`,
-    levelPages: "Seiten der Liste",
   },
   searchView: {
     kinds: {

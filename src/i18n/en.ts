@@ -856,8 +856,6 @@ export const en = {
     levelAll: (total: string, level: string) => `All ${total} deployments at the level “${level}”`,
     levelPageTitle: (place: string, level: string) => `${place}: level “${level}”`,
     levelPageIntro: "All deployments of this country at this level, by authority.",
-    levelPageRows: (first: string, last: string, total: string) => `Deployments ${first}–${last} of ${total}`,
-    levelPages: "Pages of the list",
   },
   searchView: {
     kinds: {

@@ -1,12 +1,13 @@
 /** Building blocks shared by every record schema: ids, dates, free text in two languages, sources. */
 import { z } from "zod";
 import { sourceKind } from "./vocabulary.ts";
+import { recordIdPattern } from "./id-pattern.ts";
 
 /** A record or source id: lowercase words joined by hyphens, e.g. `de-he-hepolchat`. It becomes a URL and a file name. */
 export const recordId = z
   .string()
   .max(100, "an id has at most 100 characters")
-  .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "use lowercase letters, digits and single hyphens");
+  .regex(recordIdPattern, "use lowercase letters, digits and single hyphens");
 
 /**
  * The longest text each kind of free-text field takes: short enough that no value can swamp a page,

@@ -1,9 +1,8 @@
 /**
  * What the compare view needs, written at build time: the rows it compares (in the page) and one
  * small JSON file per deployment and product and language (`compareEntryPath` in
- * compare-selection.ts), each with its
- * rows already in words, each value with its confidence and the numbers of its sources (as the
- * entry page numbers them, linked there). The view fetches only the entries it shows, so what it
+ * compare-selection.ts), each with its rows already in words, each value with its confidence and
+ * the numbers of its sources (as the entry page numbers them, linked there). The view fetches only the entries it shows, so what it
  * loads does not grow with the registry. The rows come from the key-fact table, so a new key fact
  * is compared without touching this file.
  */

@@ -2,10 +2,9 @@
  * The compare view's choice of entries: read from and written to the address (`?ids=a,b,c`,
  * also `?ids=a&ids=b` as a plain form sends it), and remembered in the browser so that "add to
  * comparison" on another page adds to the entries already chosen; and where the view finds each
- * chosen entry's file. Loaded in the browser, so it imports nothing.
+ * chosen entry's file. Loaded in the browser, so it imports nothing that pulls in zod.
  */
-
-const compareIdPattern = /^(product:)?[a-z0-9]+(-[a-z0-9]+)*$/;
+import { recordIdPattern } from "../../schema/id-pattern.ts";
 
 /**
  * Where the compare view finds one entry's file, below `<lang>/compare/entries/`:
@@ -13,8 +12,9 @@ const compareIdPattern = /^(product:)?[a-z0-9]+(-[a-z0-9]+)*$/;
  * record id (an address can hold any text).
  */
 export function compareEntryPath(compareId: string): string | undefined {
-  if (!compareIdPattern.test(compareId)) return undefined;
-  return `${compareId.replace(/^product:/, "product/")}.json`;
+  const id = compareId.replace(/^product:/, "");
+  if (!recordIdPattern.test(id)) return undefined;
+  return id === compareId ? `${id}.json` : `product/${id}.json`;
 }
 
 /** How many entries the compare view shows side by side at most. */

@@ -8,6 +8,7 @@ import { languages, type Lang } from "../../../../i18n/index.ts";
 import { getDeployments, getPositions, getProducts } from "../../../../lib/site/astro-registry.ts";
 import { knownRecordOf } from "../../../../lib/validation/validate-file.ts";
 import type { EditorRegistry } from "./_record-editor.ts";
+import { jsonResponse } from "../../../api/v1/_documents.ts";
 
 export function getStaticPaths() {
   return languages.map((lang) => ({ params: { lang } }));
@@ -34,5 +35,5 @@ export const GET: APIRoute = async ({ params }) => {
       ...positions.map((entry) => knownRecordOf("positions", entry.id, entry.record)),
     ],
   };
-  return new Response(JSON.stringify(registry), { headers: { "Content-Type": "application/json; charset=utf-8" } });
+  return jsonResponse(registry);
 };
