@@ -73,6 +73,14 @@ describe("cards as indexed PNG", () => {
     }
   });
 
+  it("keeps runs of one colour that start and end at odd pixels and cross rows", () => {
+    // Runs of 7 on rows of 37: they start at even and odd pixels, and some are cut by a row's end.
+    const rgba = picture(37, 11, (i) => [Math.floor(i / 7) % 3 === 0 ? 250 : 10, Math.floor(i / 7) % 3, 3]);
+    const decoded = decodeIndexedPng(indexedPng(rgba, 37, 11)!);
+    expect(decoded.bits).toBe(4);
+    expect(decoded.rgba).toEqual(rgba);
+  });
+
   it("gives the rare edge shades of a picture with few flat colours the nearest of its 16 most frequent", () => {
     // Three flat colours on 3,000 pixels each and 13 more on 20 each (9,260 pixels), then 200
     // different shades on one pixel each, all close to the first flat colour (0.1% is 9.46 pixels).
@@ -111,6 +119,7 @@ describe("cards as indexed PNG", () => {
     const fonts = await loadFonts(process.cwd());
     const card = allCards(registryFromFiles(), ["de"]).find((c) => c.key === "de/deployments/fr-tchap")!;
     const svg = await satori(cardTree(card) as Parameters<typeof satori>[0], { width: 1200, height: 630, fonts });
+    // Drawn here with the machine's fonts, which renderCard does without: text that needed them would differ.
     const drawn = new resvg.Resvg(svg, { fitTo: { mode: "width", value: 1200 } }).render();
     const pixels = drawn.pixels; // a fresh copy on every read
     const png = await renderCard(card, fonts);
