@@ -2,6 +2,9 @@
 import { countryNames, jurisdictionNames } from "./countries.ts";
 import type { VocabularyTexts } from "./vocabulary-text.ts";
 
+/** A count as German writes it (10.000). */
+const amount = new Intl.NumberFormat("de-DE").format;
+
 export const de = {
   /** BCP 47 locale for dates and numbers. */
   locale: "de-DE",
@@ -57,7 +60,7 @@ export const de = {
     supersedes: "Löst ab",
     sameProduct: "Gleiches Produkt",
     sameAuthority: "Gleiche Behörde",
-    allRelated: (count: number) => `Alle ${count} →`,
+    allRelated: (count: number) => `Alle ${amount(count)} →`,
     sameJurisdiction: "Gleiches Land",
     noOpenQuestions: "Keine offenen Fragen vermerkt.",
     helpWanted: "Wissen Sie mehr? Hilfe erwünscht.",
@@ -213,7 +216,7 @@ export const de = {
     count: (n: number) =>
       n === 1
         ? "1 Gepflogenheit oder Angebot, getrennt aufgeführt"
-        : `${n} Gepflogenheiten und Angebote, getrennt aufgeführt`,
+        : `${amount(n)} Gepflogenheiten und Angebote, getrennt aufgeführt`,
   },
   presumption: "redaktionelle Vermutung",
   presumptionBy: {
@@ -225,7 +228,7 @@ export const de = {
   presumerShort: { article: "Artikel", editors: "Redaktion", both: "Artikel, Redaktion" },
   sourcesDisagree: "Die Quellen widersprechen sich",
   unknownValue: "unbekannt",
-  deploymentCount: (n: number) => (n === 1 ? "1 Einsatz" : `${n} Einsätze`),
+  deploymentCount: (n: number) => (n === 1 ? "1 Einsatz" : `${amount(n)} Einsätze`),
   productsPage: {
     title: "Produkte im Vergleich",
     intro:
@@ -286,6 +289,7 @@ export const de = {
     stancesCaption: "Gegenstand und Bewertung jeder Aussage",
     noStances: "Keine einzelnen Aussagen erfasst.",
     allPositions: "Alle Empfehlungen und Entscheidungen",
+    pages: "Seiten der Empfehlungen und Entscheidungen",
   },
   coveragePage: {
     title: "Abdeckung",
@@ -693,19 +697,19 @@ export const de = {
       "Alle Einsätze nach Land und Ebene geordnet: erst die Länder mit den meisten Einsätzen, in jedem Land nach Ebene, von international bis zur einzelnen Einrichtung.",
     jump: "Springen zu",
     moreOnCountryPage: (shown: number, total: number, name: string) =>
-      `${shown} von ${total} gezeigt; alle auf der Seite ${name}`,
+      `${amount(shown)} von ${amount(total)} gezeigt; alle auf der Seite ${name}`,
     capNote: (n: number) =>
-      `Hat eine Ebene mehr als ${n} Einsätze, zeigt diese Seite die ersten ${n}; die Seite des Landes und die Vergleichstabelle führen alle.`,
+      `Hat eine Ebene mehr als ${amount(n)} Einsätze, zeigt diese Seite die ersten ${amount(n)}; die Seite des Landes und die Vergleichstabelle führen alle.`,
   },
   reachPage: {
     title: "Wer erreicht wen?",
     intro:
       "Können die Nutzerinnen und Nutzer eines Systems mit jemandem außerhalb sprechen? Für jeden Einsatz leitet das Register aus Föderation, Föderationsverbund, Brücken, Interoperabilität und Reichweite ab, wen seine Leute erreichen. Eine Vermutung bleibt eine Vermutung, ein Widerspruch zwischen Quellen bleibt sichtbar.",
-    summary: (systems: number, islands: number) => `${systems} Systeme, ${islands} Inseln`,
-    presumedIslands: (n: number) => (n === 1 ? "davon 1 nur vermutet" : `davon ${n} nur vermutet`),
+    summary: (systems: number, islands: number) => `${amount(systems)} Systeme, ${amount(islands)} Inseln`,
+    presumedIslands: (n: number) => (n === 1 ? "davon 1 nur vermutet" : `davon ${amount(n)} nur vermutet`),
     diagramTitle: "Inseln und verbundene Netze",
     diagramDescription: (systems: number, islands: number, networks: number) =>
-      `Diagramm: ${systems} Systeme, davon ${islands} Inseln und ${networks} verbundene Netze. Dieselben Angaben stehen in der Liste darunter.`,
+      `Diagramm: ${amount(systems)} Systeme, davon ${amount(islands)} Inseln und ${amount(networks)} verbundene Netze. Dieselben Angaben stehen in der Liste darunter.`,
     listTitle: "Alle Systeme nach Reichweite",
     inTable: "In der Vergleichstabelle zeigen",
     networksTitle: "Verbundene Netze",
@@ -832,10 +836,10 @@ export const de = {
     deploymentsMap: "Einsätze je Land",
     openShareMap: "Anteil auf offenem Protokoll",
     mapDescription: (countries: number, deployments: number) =>
-      `Karte Europas: ${countries} Länder mit zusammen ${deployments} Einsätzen; jedes Land führt zu seiner Seite. Die Tabelle daneben nennt dieselben Zahlen.`,
+      `Karte Europas: ${amount(countries)} Länder mit zusammen ${amount(deployments)} Einsätzen; jedes Land führt zu seiner Seite. Die Tabelle daneben nennt dieselben Zahlen.`,
     noDeployments: "keine Einsätze im Register",
     regionTitle: (name: string, deployments: number, open: number) =>
-      `${name}: ${deployments} ${deployments === 1 ? "Einsatz" : "Einsätze"}, ${open} auf offenem Protokoll`,
+      `${name}: ${amount(deployments)} ${deployments === 1 ? "Einsatz" : "Einsätze"}, ${amount(open)} auf offenem Protokoll`,
     tableCaption: "Einsätze und offene Protokolle je Land",
     country: "Land",
     deployments: "Einsätze",
@@ -870,6 +874,10 @@ export const de = {
     levelAll: (total: string, level: string) => `Alle ${total} Einsätze der Ebene „${level}“`,
     levelPageTitle: (place: string, level: string) => `${place}: Ebene „${level}“`,
     levelPageIntro: "Alle Einsätze dieses Landes auf dieser Ebene, nach Behörde.",
+    positionsFirst: (shown: string, total: string) => `Die neuesten ${shown} von ${total}.`,
+    positionsAll: (total: string) => `Alle ${total} Empfehlungen und Entscheidungen aus diesem Land`,
+    positionsPageTitle: (place: string) => `${place}: Empfehlungen und Entscheidungen`,
+    positionsPageIntro: "Alle Empfehlungen und Entscheidungen aus diesem Land, neueste zuerst.",
   },
   searchView: {
     kinds: {
@@ -901,7 +909,8 @@ export const de = {
     newRecord: "Einen neuen Eintrag beginnen",
     opened: "Geöffnet: {file}",
     openFailed: "Der Eintrag ließ sich nicht öffnen: {file}",
-    registryLoadFailed: "Die Einträge des Registers ließen sich nicht laden, daher kann das Formular keinen Eintrag gegen sie prüfen. Bitte laden Sie die Seite neu oder nutzen Sie einen der Wege oben.",
+    registryLoadFailed:
+      "Die Einträge des Registers ließen sich nicht laden, daher kann das Formular keinen Eintrag gegen sie prüfen. Bitte laden Sie die Seite neu oder nutzen Sie einen der Wege oben.",
     draftRestored: "Ihr Entwurf aus diesem Browser wurde wiederhergestellt.",
     discardDraft: "Entwurf verwerfen",
     id: "Dateiname (Kennung)",

@@ -3,6 +3,9 @@ import type { Dictionary } from "./index.ts";
 import { countryNames, jurisdictionNames } from "./countries.ts";
 import type { VocabularyTexts } from "./vocabulary-text.ts";
 
+/** A count as English writes it (10,000). */
+const amount = new Intl.NumberFormat("en-GB").format;
+
 export const en = {
   /** BCP 47 locale for dates and numbers. */
   locale: "en-GB",
@@ -57,7 +60,7 @@ export const en = {
     supersedes: "Supersedes",
     sameProduct: "Same product",
     sameAuthority: "Same authority",
-    allRelated: (count: number) => `All ${count} →`,
+    allRelated: (count: number) => `All ${amount(count)} →`,
     sameJurisdiction: "Same country",
     noOpenQuestions: "No open questions recorded.",
     helpWanted: "Do you know more? Help wanted.",
@@ -209,7 +212,8 @@ export const en = {
     title: "Practices and offers",
     intro:
       "Not deployments proper, so counted in no figure: documented practices without a named body, and products offered to public bodies without a known user.",
-    count: (n: number) => (n === 1 ? "1 practice or offer, listed apart" : `${n} practices and offers, listed apart`),
+    count: (n: number) =>
+      n === 1 ? "1 practice or offer, listed apart" : `${amount(n)} practices and offers, listed apart`,
   },
   presumption: "editorial presumption",
   presumptionBy: {
@@ -221,7 +225,7 @@ export const en = {
   presumerShort: { article: "article", editors: "editors", both: "article, editors" },
   sourcesDisagree: "The sources disagree",
   unknownValue: "unknown",
-  deploymentCount: (n: number) => (n === 1 ? "1 deployment" : `${n} deployments`),
+  deploymentCount: (n: number) => (n === 1 ? "1 deployment" : `${amount(n)} deployments`),
   productsPage: {
     title: "Products compared",
     intro:
@@ -282,6 +286,7 @@ export const en = {
     stancesCaption: "Subject and verdict of each statement",
     noStances: "No individual statements recorded.",
     allPositions: "All recommendations and rulings",
+    pages: "Pages of the recommendations and rulings",
   },
   coveragePage: {
     title: "Coverage",
@@ -679,19 +684,19 @@ export const en = {
       "All deployments by country and level: the countries with the most deployments first, and in each country by level, from international down to single institutions.",
     jump: "Jump to",
     moreOnCountryPage: (shown: number, total: number, name: string) =>
-      `${shown} of ${total} shown; all of them on the page ${name}`,
+      `${amount(shown)} of ${amount(total)} shown; all of them on the page ${name}`,
     capNote: (n: number) =>
-      `Where a level has more than ${n} deployments, this page shows the first ${n}; the country's page and the comparison table list them all.`,
+      `Where a level has more than ${amount(n)} deployments, this page shows the first ${amount(n)}; the country's page and the comparison table list them all.`,
   },
   reachPage: {
     title: "Who can reach whom?",
     intro:
       "Can the users of a system talk to anyone outside it? For every deployment the registry derives whom its people can reach from federation, federation group, bridges, interoperability and reach. A presumption stays a presumption, and a disagreement between sources stays visible.",
-    summary: (systems: number, islands: number) => `${systems} systems, ${islands} islands`,
-    presumedIslands: (n: number) => (n === 1 ? "1 of them only presumed" : `${n} of them only presumed`),
+    summary: (systems: number, islands: number) => `${amount(systems)} systems, ${amount(islands)} islands`,
+    presumedIslands: (n: number) => (n === 1 ? "1 of them only presumed" : `${amount(n)} of them only presumed`),
     diagramTitle: "Islands and connected networks",
     diagramDescription: (systems: number, islands: number, networks: number) =>
-      `Diagram: ${systems} systems, of them ${islands} islands and ${networks} connected networks. The list below gives the same information.`,
+      `Diagram: ${amount(systems)} systems, of them ${amount(islands)} islands and ${amount(networks)} connected networks. The list below gives the same information.`,
     listTitle: "All systems by reach",
     inTable: "Show in the comparison table",
     networksTitle: "Connected networks",
@@ -818,10 +823,10 @@ export const en = {
     deploymentsMap: "Deployments per country",
     openShareMap: "Share on an open protocol",
     mapDescription: (countries: number, deployments: number) =>
-      `Map of Europe: ${countries} countries with ${deployments} deployments in all; each country leads to its page. The table beside it gives the same numbers.`,
+      `Map of Europe: ${amount(countries)} countries with ${amount(deployments)} deployments in all; each country leads to its page. The table beside it gives the same numbers.`,
     noDeployments: "no deployments in the registry",
     regionTitle: (name: string, deployments: number, open: number) =>
-      `${name}: ${deployments} ${deployments === 1 ? "deployment" : "deployments"}, ${open} on an open protocol`,
+      `${name}: ${amount(deployments)} ${deployments === 1 ? "deployment" : "deployments"}, ${amount(open)} on an open protocol`,
     tableCaption: "Deployments and open protocols per country",
     country: "Country",
     deployments: "Deployments",
@@ -856,6 +861,10 @@ export const en = {
     levelAll: (total: string, level: string) => `All ${total} deployments at the level “${level}”`,
     levelPageTitle: (place: string, level: string) => `${place}: level “${level}”`,
     levelPageIntro: "All deployments of this country at this level, by authority.",
+    positionsFirst: (shown: string, total: string) => `The newest ${shown} of ${total}.`,
+    positionsAll: (total: string) => `All ${total} recommendations and rulings from this country`,
+    positionsPageTitle: (place: string) => `${place}: recommendations and rulings`,
+    positionsPageIntro: "All recommendations and rulings from this country, newest first.",
   },
   searchView: {
     kinds: {
@@ -887,7 +896,8 @@ export const en = {
     newRecord: "Start a new record",
     opened: "Opened: {file}",
     openFailed: "The record could not be opened: {file}",
-    registryLoadFailed: "The registry's records could not be loaded, so the form cannot check a record against them. Please reload the page, or use one of the ways above.",
+    registryLoadFailed:
+      "The registry's records could not be loaded, so the form cannot check a record against them. Please reload the page, or use one of the ways above.",
     draftRestored: "Your draft from this browser was restored.",
     discardDraft: "Discard the draft",
     id: "File name (id)",

@@ -3,7 +3,17 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { t } from "../../src/i18n/index.ts";
 import { allDeploymentFacts } from "../../src/lib/model/key-facts.ts";
-import { deploymentFileIds, headline, languages, open, records, siteUrl, squash, titleText, useBrowser } from "./site.ts";
+import {
+  deploymentFileIds,
+  headline,
+  languages,
+  open,
+  records,
+  siteUrl,
+  squash,
+  titleText,
+  useBrowser,
+} from "./site.ts";
 
 const browser = useBrowser();
 const dict = t("en");
@@ -68,6 +78,8 @@ describe("compare view", () => {
   it("adds an entry from the picker and removes one with its button, keeping the address", async () => {
     const tab = await openCompare(`?ids=${pair.join(",")}`);
     const third = records.products.find((p) => p.id === "threema") ?? records.products[0]!;
+    // The picker's choices load when a reader reaches for it.
+    await tab.getByLabel(page.pickerLabel).focus();
     await tab.getByLabel(page.pickerLabel).selectOption({ label: third.data.name });
     await tab.getByRole("button", { name: page.add, exact: true }).click();
     // The added entry's file is fetched first, so its column comes a moment later.
@@ -123,6 +135,33 @@ describe("compare view", () => {
         expect(entry.url).toBe(`/${lang}/${pageKind}/${id}/`);
       }
     }
+  });
+
+  it("offers every deployment and product in the picker once a reader reaches for it, from a file of its own", async () => {
+    const tab = await browser().newPage();
+    const fetched: string[] = [];
+    tab.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+    await open(tab, `/en/compare/?ids=${pair.join(",")}`);
+    await tab.locator(".compare-table thead th[data-id]").nth(1).waitFor();
+    // The page itself holds no entry, so it stays the same size however large the registry grows.
+    const picker = tab.getByLabel(page.pickerLabel);
+    expect(await picker.locator("option").count()).toBe(1);
+    expect(fetched).not.toContain("/en/compare/choices.json");
+    await tab.getByRole("combobox", { name: page.pickerLabel }).hover();
+    const deploymentIds = deploymentFileIds();
+    const offered = () =>
+      picker.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    await expect.poll(async () => (await offered()).length).toBe(1 + deploymentIds.length + records.products.length);
+    const values = await offered();
+    for (const id of deploymentIds) expect(values, id).toContain(id);
+    for (const { id } of records.products)
+      expect(values.includes(id) || values.includes(`product:${id}`), id).toBe(true);
+    // The entries already compared cannot be chosen twice.
+    const disabled = await picker
+      .locator("option:disabled")
+      .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+    expect(disabled.sort()).toEqual([...pair].sort());
+    await tab.close();
   });
 
   it("explains itself and links the lists of every entry without JavaScript", async () => {

@@ -101,7 +101,7 @@ describe("the hostile fixture", () => {
   it("is valid, so only the outputs stand between it and readers", () => {
     const { problems } = validateRegistry(fixture);
     expect(problems.filter((problem) => problem.severity === "error")).toEqual([]);
-    expect([registry.deployments.length, registry.products.length, registry.positions.length]).toEqual([3, 1, 1]);
+    expect([registry.deployments.length, registry.products.length, registry.positions.length]).toEqual([3, 1, 2]);
   });
 });
 
@@ -248,6 +248,30 @@ describe("a table of more pages than one (one row per page here)", () => {
           if (code === "at") expect(lists, "Austria has two national deployments").toHaveLength(1);
         }
         expect(seen.sort()).toEqual(concrete.map((record) => record.id).sort());
+      } finally {
+        await noScript.close();
+      }
+    },
+  );
+
+  it.each(languages)(
+    "in %s, without JavaScript, the positions list and the country's own list name every position across their pages",
+    async (lang) => {
+      const noScript = await browser().newContext({ javaScriptEnabled: false });
+      try {
+        const page = await noScript.newPage();
+        const positionIds = registry.positions.map((record) => record.id).sort();
+        await page.goto(url(`/${lang}/positions/`));
+        const listed = await idsThroughPages(page, "tbody tr[data-id]", (next) => page.goto(url(next)));
+        expect(listed.sort()).toEqual(positionIds);
+        // One row per page in this build: the country page names the newest and links its list.
+        await page.goto(url(`/${lang}/countries/de/`));
+        expect(await page.locator("#positions ~ ul li[data-id]").count()).toBe(1);
+        const list = await page.locator("a[data-positions-list]").getAttribute("href");
+        expect(list).toBe(`/${lang}/countries/de/positions/`);
+        await page.goto(url(list!));
+        const inCountry = await idsThroughPages(page, "main li[data-id]", (next) => page.goto(url(next)));
+        expect(inCountry.sort()).toEqual(positionIds);
       } finally {
         await noScript.close();
       }

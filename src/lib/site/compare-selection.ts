@@ -17,6 +17,9 @@ export function compareEntryPath(compareId: string): string | undefined {
   return id === compareId ? `${id}.json` : `product/${id}.json`;
 }
 
+/** What the picker offers (`<lang>/compare/choices.json`): each entry as [compare id, label], by kind. */
+export type CompareChoices = { deployments: [string, string][]; products: [string, string][] };
+
 /** How many entries the compare view shows side by side at most. */
 export const maxCompared = 4;
 

@@ -50,8 +50,12 @@ export const countryUrl = (lang: Lang, code: string) => path(lang, "countries", 
 /** Page `page` of every deployment of a country at one level (the country page shows the first few). */
 export const countryLevelUrl = (lang: Lang, code: string, level: string, page = 1) =>
   path(lang, "countries", code.toLowerCase(), level, page > 1 ? String(page) : "");
-/** Recommendations and rulings. */
-export const positionsUrl = (lang: Lang) => path(lang, "positions");
+/** Every position issued in one country, page `page` of them (`/de/countries/de/positions/`, `…/positions/2/`). */
+export const countryPositionsUrl = (lang: Lang, code: string, page = 1) =>
+  path(lang, "countries", code.toLowerCase(), "positions", page > 1 ? String(page) : "");
+/** Recommendations and rulings, page `page` of them (`/de/positions/`, `/de/positions/page/2/`). */
+export const positionsUrl = (lang: Lang, page = 1) =>
+  page > 1 ? path(lang, "positions", "page", String(page)) : path(lang, "positions");
 /** One position. */
 export const positionUrl = (lang: Lang, id: string) => path(lang, "positions", id);
 /** What the registry covers and where it knows little. */

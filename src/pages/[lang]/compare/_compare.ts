@@ -1,7 +1,7 @@
 /**
  * The compare view's script: reads the ids from the address, loads each chosen entry's file
  * (entries/<id>.json, see compare-data.ts) and builds a table with one column per entry and one row per compared fact, marking rows whose values
- * differ. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
+ * differ. The picker offers every entry once choices.json is loaded. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
  * links on other pages (see compare-selection.ts).
  */
 import type { CompareCell, CompareEntry, CompareRow } from "../../../lib/site/compare-data.ts";
@@ -11,6 +11,7 @@ import {
   maxCompared,
   readCompareIds,
   rememberCompareIds,
+  type CompareChoices,
 } from "../../../lib/site/compare-selection.ts";
 
 type Texts = Record<
@@ -127,6 +128,17 @@ function comparisonTable(rows: CompareRow[], entries: CompareEntry[], texts: Tex
   );
 }
 
+/** Fills the picker's groups from the file its `data-choices` names. */
+async function fillPicker(select: HTMLSelectElement): Promise<void> {
+  const response = await fetch(select.dataset.choices!);
+  if (!response.ok) throw new Error(`${response.status}`);
+  const choices = (await response.json()) as CompareChoices;
+  for (const group of select.querySelectorAll<HTMLOptGroupElement>("optgroup[data-kind]")) {
+    const kind = group.dataset.kind as keyof CompareChoices;
+    group.replaceChildren(...choices[kind].map(([id, label]) => new Option(label, id)));
+  }
+}
+
 /** Starts the compare view on its page. */
 export async function startCompare(): Promise<void> {
   const root = document.querySelector<HTMLElement>("#compare");
@@ -169,6 +181,16 @@ export async function startCompare(): Promise<void> {
   const tooMany = ids.length > maxCompared || requested.length > tried.length;
   ids = ids.slice(0, maxCompared);
   picker.hidden = false;
+  const select = picker.querySelector("select")!;
+  // The choices (every entry of the registry) load when a reader first reaches for the picker.
+  let choices: Promise<void> | undefined;
+  const loadChoices = () =>
+    (choices ??= fillPicker(select).then(render, () => {
+      choices = undefined;
+      status.textContent = texts.loadFailed;
+    }));
+  picker.addEventListener("pointerover", loadChoices, { once: true });
+  picker.addEventListener("focusin", loadChoices, { once: true });
   onlyDifferences.addEventListener("change", () =>
     result.classList.toggle("only-differences", onlyDifferences.checked),
   );
@@ -192,25 +214,24 @@ export async function startCompare(): Promise<void> {
       notes.unshift(texts.needMore);
     }
     status!.textContent = notes.join(" ");
-    const select = picker!.querySelector("select")!;
     for (const option of select.options) option.disabled = ids.includes(option.value);
     picker!.querySelector("button")!.disabled = ids.length >= maxCompared;
   }
   function remove(id: string): void {
     ids = ids.filter((other) => other !== id);
     render();
-    picker!.querySelector("select")!.focus();
+    select.focus();
   }
   picker.addEventListener("submit", (event) => {
     event.preventDefault();
-    const id = picker.querySelector("select")!.value;
+    const id = select.value;
     if (!id || ids.includes(id) || ids.length >= maxCompared) return;
     status.textContent = status.dataset.loading ?? "";
     load(id).then(
       (entry) => {
         if (!entry || ids.includes(id) || ids.length >= maxCompared) return render();
         ids = [...ids, id];
-        picker.querySelector("select")!.value = "";
+        select.value = "";
         render();
       },
       () => (status.textContent = texts.loadFailed),
