@@ -102,6 +102,13 @@ export async function getPositions(): Promise<PositionEntry[]> {
   return (await registry()).positions;
 }
 
+/** The positions issued in one country (an ISO code, as `issuer.country` has it), newest first; grouped once per build. */
+export async function getPositionsOfCountry(country: string): Promise<PositionEntry[]> {
+  positionsByCountry ??= getPositions().then((positions) => Map.groupBy(positions, (p) => p.issuer.country ?? ""));
+  return (await positionsByCountry).get(country) ?? [];
+}
+let positionsByCountry: Promise<Map<string, PositionEntry[]>> | undefined;
+
 type RelatedIndex = {
   byProduct: Map<string, DeploymentEntry[]>;
   byFederationGroup: Map<string, DeploymentEntry[]>;

@@ -182,15 +182,16 @@ export async function startCompare(): Promise<void> {
   ids = ids.slice(0, maxCompared);
   picker.hidden = false;
   const select = picker.querySelector("select")!;
-  // The choices (every entry of the registry) load when a reader first reaches for the picker.
+  // The choices (every entry of the registry) load when a reader first reaches for the picker,
+  // and again the next time if loading failed.
   let choices: Promise<void> | undefined;
   const loadChoices = () =>
     (choices ??= fillPicker(select).then(render, () => {
       choices = undefined;
       status.textContent = texts.loadFailed;
     }));
-  picker.addEventListener("pointerover", loadChoices, { once: true });
-  picker.addEventListener("focusin", loadChoices, { once: true });
+  picker.addEventListener("pointerover", loadChoices);
+  picker.addEventListener("focusin", loadChoices);
   onlyDifferences.addEventListener("change", () =>
     result.classList.toggle("only-differences", onlyDifferences.checked),
   );
