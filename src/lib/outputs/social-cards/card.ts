@@ -313,14 +313,23 @@ export function cardTree(model: CardModel): Element {
           padding: "36px 56px 36px",
         },
         [
+          // Text past its lines (lineClamp) ends in an ellipsis, so the footer always stays on the card.
           el("div", { display: "flex", flexDirection: "column" }, [
             el("div", { fontSize: 28, color: muted }, card.kicker),
             el(
               "div",
-              { fontSize: card.title.length > 60 ? 46 : 58, fontWeight: 700, lineHeight: 1.1, marginTop: 12 },
+              {
+                fontSize: card.title.length > 60 ? 46 : 58,
+                fontWeight: 700,
+                lineHeight: 1.1,
+                marginTop: 12,
+                lineClamp: 2,
+              },
               card.title,
             ),
-            ...(card.subtitle ? [el("div", { fontSize: 32, marginTop: 12, color: "#2b3a47" }, card.subtitle)] : []),
+            ...(card.subtitle
+              ? [el("div", { fontSize: 32, marginTop: 12, color: "#2b3a47", lineClamp: 1 }, card.subtitle)]
+              : []),
           ]),
           el(
             "div",
@@ -331,15 +340,18 @@ export function cardTree(model: CardModel): Element {
                 {
                   display: "flex",
                   flexDirection: "column",
-                  width: 340,
+                  // Three to a row (3 × 352 + 2 gaps of 12 fit the 1,088 pixels inside the padding), so
+                  // six facts take two rows and leave room for a two-line title and the footer.
+                  boxSizing: "border-box",
+                  width: 352,
                   padding: "8px 16px",
                   borderRadius: 10,
                   ...certaintyStyle[fact.certainty],
                 },
                 [
-                  ...(fact.label ? [el("div", { fontSize: 20, color: muted }, fact.label)] : []),
-                  el("div", { fontSize: 28, fontWeight: 700 }, fact.value),
-                  ...(fact.note ? [el("div", { fontSize: 19, color: muted }, fact.note)] : []),
+                  ...(fact.label ? [el("div", { fontSize: 20, color: muted, lineClamp: 1 }, fact.label)] : []),
+                  el("div", { fontSize: 28, fontWeight: 700, lineClamp: 2 }, fact.value),
+                  ...(fact.note ? [el("div", { fontSize: 19, color: muted, lineClamp: 1 }, fact.note)] : []),
                 ],
               ),
             ),

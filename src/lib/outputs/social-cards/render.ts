@@ -16,7 +16,7 @@ import { cardTree, type CardModel } from "./card.ts";
 import { indexedPng } from "./png.ts";
 
 /** Bump when cardTree's look changes, so cached cards are redrawn. */
-const templateVersion = "9";
+const templateVersion = "10";
 
 /** The static, non-variable WOFF fonts satori uses, from the @fontsource/inter package. */
 export const fontFiles = [
