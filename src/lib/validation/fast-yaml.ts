@@ -17,26 +17,29 @@ import { plainPositions } from "./plain-positions.ts";
 // The core schema's scalars as the `yaml` package resolves them (yaml/dist/schema/core and
 // common/null.js): the same patterns, tried in the same order, giving the same values. js-yaml
 // keeps one type per tag, so each tag's patterns are tried in one type.
+// `starts` holds every first character the patterns allow: most scalars are words, and one look
+// at their first character rules out the other types (the empty text is left to the patterns).
 type Form = [pattern: RegExp, value: (text: string) => unknown];
-const scalar = (tag: string, forms: Form[]) => {
+const scalar = (tag: string, starts: string, forms: Form[]) => {
   const formOf = (text: string | null) => forms.find(([pattern]) => pattern.test(text ?? ""));
+  const mayBe = (text: string | null) => !text || starts.includes(text[0]!);
   return new Type(`tag:yaml.org,2002:${tag}`, {
     kind: "scalar",
-    resolve: (text: string | null) => formOf(text) !== undefined,
+    resolve: (text: string | null) => mayBe(text) && formOf(text) !== undefined,
     construct: (text: string | null) => formOf(text)![1](text ?? ""),
   });
 };
 
 const coreSchema = FAILSAFE_SCHEMA.extend({
   implicit: [
-    scalar("null", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
-    scalar("bool", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === "t" || text[0] === "T"]]),
-    scalar("int", [
+    scalar("null", "~nN", [[/^(?:~|[Nn]ull|NULL)?$/, () => null]]),
+    scalar("bool", "tTfF", [[/^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (text) => text[0] === "t" || text[0] === "T"]]),
+    scalar("int", "-+0123456789", [
       [/^0o[0-7]+$/, (text) => parseInt(text.slice(2), 8)],
       [/^[-+]?[0-9]+$/, (text) => parseInt(text, 10)],
       [/^0x[0-9a-fA-F]+$/, (text) => parseInt(text.slice(2), 16)],
     ]),
-    scalar("float", [
+    scalar("float", "-+.0123456789", [
       [
         /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
         (text) => (text.slice(-3).toLowerCase() === "nan" ? NaN : text[0] === "-" ? -Infinity : Infinity),

@@ -15,7 +15,14 @@ import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync
 import { dirname, join, resolve } from "node:path";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import { maxRecordBytes } from "./record-files.ts";
-import { formatProblem, validateRegistry, type Problem, type ReusableChecks } from "./validate-registry.ts";
+import {
+  bytesDigest,
+  formatProblem,
+  validateRegistry,
+  type Problem,
+  type ReadFiles,
+  type ReusableChecks,
+} from "./validate-registry.ts";
 
 /** One valid record as later steps need it: its id, its file, and its parsed (normalized) data. */
 export type SnapshotRecord = { id: string; file: string; data: unknown };
@@ -61,16 +68,28 @@ export function codeFingerprint(today = new Date()): string {
   return hash.digest("hex");
 }
 
-/** A fingerprint of everything a validation result depends on. */
-export function validationFingerprint(dataDir: string, today = new Date()): string {
+/**
+ * A fingerprint of everything a validation result depends on. The data files' bytes it reads are
+ * left in `read`, for validating them without reading them again.
+ */
+export function validationFingerprint(dataDir: string, today = new Date(), read?: ReadFiles): string {
   const hash = createHash("sha256");
   hash.update(`code:${codeFingerprint(today)}\n`);
-  for (const collection of Object.keys(collections)) hashTree(hash, join(dataDir, collection), collection, /$/);
+  for (const collection of Object.keys(collections)) hashTree(hash, join(dataDir, collection), collection, /$/, read);
   return hash.digest("hex");
 }
 
-/** Hashes every entry below `dir` by name and kind, and regular files by content; never follows links. */
-function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: string, include: RegExp): void {
+/**
+ * Hashes every entry below `dir` by name and kind, and regular files by the digest of their
+ * content (kept in `read` with the bytes, when given); never follows links.
+ */
+function hashTree(
+  hash: ReturnType<typeof createHash>,
+  dir: string,
+  label: string,
+  include: RegExp,
+  read?: ReadFiles,
+): void {
   if (!existsSync(dir)) return;
   for (const name of readdirSync(dir).sort()) {
     const path = join(dir, name);
@@ -78,11 +97,16 @@ function hashTree(hash: ReturnType<typeof createHash>, dir: string, label: strin
     const stat = lstatSync(path);
     if (stat.isDirectory()) {
       hash.update(`dir:${named}\n`);
-      hashTree(hash, path, named, include);
+      hashTree(hash, path, named, include, read);
     } else if (stat.isFile() && include.test(name)) {
       hash.update(`file:${named}:${stat.size}\n`);
       // A file over the cap is refused for its size alone, so its size is all the result depends on.
-      if (stat.size <= maxRecordBytes) hash.update(readFileSync(path));
+      if (stat.size <= maxRecordBytes) {
+        const bytes = readFileSync(path);
+        const digest = bytesDigest(bytes);
+        hash.update(`${digest}\n`);
+        read?.set(path, { bytes, digest });
+      }
     } else {
       hash.update(`other:${named}\n`);
     }
@@ -127,11 +151,12 @@ export function validateAndSnapshot(
   dataDir: string,
   stored: ValidationSnapshot | undefined = readStored(snapshotFile(dataDir)),
 ): ValidationSnapshot {
-  const fingerprint = validationFingerprint(dataDir);
+  const read: ReadFiles = new Map();
+  const fingerprint = validationFingerprint(dataDir, undefined, read);
   const code = codeFingerprint();
   const storedChecks = readStored<StoredChecks>(checksFile(dataDir));
   const earlier = earlierChecks(stored, storedChecks, code);
-  const result = validateRegistry(dataDir, undefined, undefined, earlier);
+  const result = validateRegistry(dataDir, undefined, undefined, earlier, read);
   const { registry, problems, filesRead } = result;
   const plain = (records: { id: string; file: string; data: unknown }[]) =>
     records.map(({ id, file, data }) => ({ id, file, data }));

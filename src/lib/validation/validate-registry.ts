@@ -56,9 +56,18 @@ export type ValidationResult = {
   checks: ReusableChecks;
 };
 
-/** Identifies a file's text as a record of a collection, shown under a name. */
-export function fileCheckKey(file: RecordFile, text: string): string {
-  return createHash("sha256").update(`${file.collection}\0${file.file}\0${file.id}\0`).update(text).digest("hex");
+/**
+ * Files whose bytes were read already (while fingerprinting the folder, snapshot.ts), by path,
+ * with the SHA-256 of those bytes, so that validating reads and hashes each file only once.
+ */
+export type ReadFiles = Map<string, { bytes: Uint8Array; digest: string }>;
+
+/** The SHA-256 of a file's bytes, as `ReadFiles` and `fileCheckKey` take it. */
+export const bytesDigest = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Identifies a file's bytes (by their `bytesDigest`) as a record of a collection, shown under a name. */
+export function fileCheckKey(file: RecordFile, digest: string): string {
+  return createHash("sha256").update(`${file.collection}\0${file.file}\0${file.id}\0${digest}`).digest("hex");
 }
 
 /** Gives `target` a `yaml` that is parsed from `text` only when first asked for. */
@@ -75,12 +84,14 @@ const collectionNames = Object.keys(collections) as CollectionName[];
 /**
  * Validates all records under `dataDir` (with subfolders deployments/, products/, positions/).
  * File names in problems are relative to `displayRoot`. `ruleSet` is every rule unless a test says otherwise.
+ * A record file listed in `alreadyRead` is taken from there instead of being read again.
  */
 export function validateRegistry(
   dataDir: string,
   displayRoot = process.cwd(),
   ruleSet: readonly Rule[] = rules,
   reuse: ReusableChecks = new Map(),
+  alreadyRead: ReadFiles = new Map(),
 ): ValidationResult {
   const checks: ReusableChecks = new Map();
   const problems: Problem[] = [];
@@ -96,9 +107,10 @@ export function validateRegistry(
       if (!isRecordFile(entry)) continue;
       filesRead += 1;
       const file: RecordFile = { collection, id: entry.name.slice(0, -".yaml".length), file: entry.file };
+      const known = alreadyRead.get(entry.path);
       let bytes: Uint8Array;
       try {
-        bytes = readRecordBytes(entry.path);
+        bytes = known?.bytes ?? readRecordBytes(entry.path);
       } catch (error) {
         const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
         problems.push(
@@ -109,7 +121,7 @@ export function validateRegistry(
       problems.push(...runStage(stage(ruleSet, "bytes"), { ...file, bytes }, file));
       const text = recordText(bytes);
       if (text === undefined) continue;
-      const key = fileCheckKey(file, text);
+      const key = fileCheckKey(file, known?.digest ?? bytesDigest(bytes));
       const earlier = reuse.get(key);
       if (earlier) {
         checks.set(key, earlier);
