@@ -1,11 +1,11 @@
 // A build validates its data once: the validate step leaves a snapshot that the later steps read,
 // and a changed record (or a broken one) is validated afresh, never served from an old snapshot.
 import { execFileSync } from "node:child_process";
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { snapshotFile } from "../../src/lib/validation/snapshot.ts";
+import { checksFile, snapshotFile } from "../../src/lib/validation/snapshot.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 
 const root = resolve(import.meta.dirname, "../..");
@@ -50,6 +50,19 @@ describe("validating once per build", { timeout: 120_000 }, () => {
     expect(read.ok).toBe(true);
     expect(read.output).toMatch(/^\d+ deployments/);
     expect(snapshotWritten()).toBe(before);
+  });
+
+  it("validates afresh over a damaged snapshot and damaged checks, and writes them again", () => {
+    validate();
+    // Half a file, as a full disk or a killed process might leave it (or one from another Node version).
+    writeFileSync(snapshotFile(dataDir), Buffer.from([0xff, 0x0f, 0x6f, 0x22, 0x05]));
+    writeFileSync(checksFile(dataDir), "{not what was written");
+    const before = snapshotWritten();
+    const read = readInFreshProcess();
+    expect(read).toEqual({ ok: true, output: expect.stringMatching(/^\d+ deployments/) });
+    expect(snapshotWritten()).toBeGreaterThan(before);
+    validate();
+    expect(readInFreshProcess().ok).toBe(true);
   });
 
   it("validates afresh when a record changed after the snapshot, and refuses it if it is now broken", () => {

@@ -13,6 +13,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, lstatSync, mkdirSync, readFileSync, readdirSync, renameSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
+import { deserialize, serialize } from "node:v8";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import { maxRecordBytes } from "./record-files.ts";
 import {
@@ -46,14 +47,18 @@ type StoredChecks = {
   files: { key: string; file: string; raw: Record<string, unknown>; problems: Problem[] }[];
 };
 
-/** Where the snapshot of one data folder is kept: one file per folder, so test fixtures never replace the real data's. */
+/**
+ * Where the snapshot of one data folder is kept: one file per folder, so test fixtures never
+ * replace the real data's. It is in V8's serialization format (node:v8), which Node writes and
+ * reads in about two thirds of the time JSON takes (64 MB at 10,000 records).
+ */
 export function snapshotFile(dataDir: string): string {
   const key = createHash("sha256").update(resolve(dataDir)).digest("hex").slice(0, 16);
-  return resolve(`.cache/validation/${key}.json`);
+  return resolve(`.cache/validation/${key}.v8`);
 }
 
 /** Where the checks of single files beside a data folder's snapshot are kept. */
-const checksFile = (dataDir: string) => snapshotFile(dataDir).replace(/\.json$/, ".checks.json");
+export const checksFile = (dataDir: string) => snapshotFile(dataDir).replace(/\.v8$/, ".checks.v8");
 // Paths from the project root, where every build step runs (a bundler may move this module).
 const codeDirs = [resolve("src/lib/validation"), resolve("src/schema")];
 
@@ -128,11 +133,14 @@ function earlierChecks(
   return checks;
 }
 
-/** A JSON file as stored, or undefined when there is none or it cannot be read (a damaged one is simply made again). */
+/**
+ * A stored file's value, or undefined when there is none or it cannot be read (a damaged one, or
+ * one written by another Node version, is simply made again).
+ */
 function readStored<T>(file: string): T | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return JSON.parse(readFileSync(file, "utf8")) as T;
+    return deserialize(readFileSync(file)) as T;
   } catch {
     return undefined;
   }
@@ -142,7 +150,7 @@ function readStored<T>(file: string): T | undefined {
 function writeWhole(file: string, value: unknown): void {
   mkdirSync(dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}`;
-  writeFileSync(partial, JSON.stringify(value));
+  writeFileSync(partial, serialize(value));
   renameSync(partial, file);
 }
 
