@@ -3,11 +3,12 @@
  * stylesheets, scripts and icons they load (raw and gzipped), the largest page and feed, and the
  * bytes the search page fetches from Pagefind's index for one query in a real browser.
  */
-import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import { basePath } from "../../src/lib/site/urls.ts";
+import { filesBelow, isBelow, siteSize, type SiteParts } from "../../src/lib/build/site-size.ts";
 import { launchBrowser } from "../../test/e2e/browser.ts";
 import { serveStatic } from "../../test/e2e/static-server.ts";
 
@@ -25,7 +26,7 @@ export type SiteWeights = {
   htmlPages: number;
   totalBytes: number;
   /** Bytes below each top-level part: HTML pages, og/ (cards), pagefind/, api/, the rest. */
-  parts: Record<"html" | "cards" | "search index" | "exports" | "other", number>;
+  parts: SiteParts;
   pages: Record<string, PageWeight | undefined>;
   largestPage: { path: string; gzip: number };
   largestEntryPage: { path: string; gzip: number };
@@ -35,12 +36,6 @@ export type SiteWeights = {
   searchIndexBytes: number;
   query?: QueryWeight;
 };
-
-function filesBelow(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
-}
 
 // Level 6, what web servers use by default.
 const gzipped = (bytes: Buffer) => gzipSync(bytes, { level: 6 }).length;
@@ -123,22 +118,9 @@ function largestGzipped(siteDir: string, files: string[], candidates = 40): { pa
 /** Measures the built site in `siteDir`; `pages` names the pages to weigh, by label. */
 export function siteWeights(siteDir: string, pages: Record<string, string>): SiteWeights {
   const files = filesBelow(siteDir);
-  const under = (part: string) => (file: string) => file.startsWith(join(siteDir, part) + "/");
-  const sizeOf = (list: string[]) => list.reduce((sum, file) => sum + statSync(file).size, 0);
   const html = files.filter((file) => file.endsWith(".html"));
-  const cards = files.filter(under("og"));
-  const searchIndex = files.filter(under("pagefind"));
-  const exports = files.filter(under("api"));
-  const totalBytes = sizeOf(files);
-  const parts = {
-    html: sizeOf(html),
-    cards: sizeOf(cards),
-    "search index": sizeOf(searchIndex),
-    exports: sizeOf(exports),
-    other: 0,
-  };
-  parts.other = totalBytes - parts.html - parts.cards - parts["search index"] - parts.exports;
-  const assets = files.filter((file) => !under("pagefind")(file));
+  const { totalBytes, parts } = siteSize(siteDir, files);
+  const assets = files.filter((file) => !isBelow(siteDir, "pagefind")(file));
   const gzipSum = (list: string[]) => list.reduce((sum, file) => sum + gzipped(readFileSync(file)), 0);
   return {
     htmlPages: html.length,
