@@ -26,7 +26,9 @@ const limitBytes = limitMb * 1e6;
 const { level, share } = sizeVerdict(totalBytes, limitBytes);
 const largest = Object.entries(parts).sort((a, b) => b[1] - a[1])[0]!;
 
-console.log(`${siteDir}: ${megabytes(totalBytes)}, ${(share * 100).toFixed(1)}% of the limit of ${megabytes(limitBytes)}`);
+console.log(
+  `${siteDir}: ${megabytes(totalBytes)}, ${(share * 100).toFixed(1)}% of the limit of ${megabytes(limitBytes)}`,
+);
 for (const [part, bytes] of Object.entries(parts)) console.log(`  ${part.padEnd(13)} ${megabytes(bytes).padStart(10)}`);
 
 const advice =
