@@ -208,6 +208,7 @@ export const de = {
     asOf: (asOf: string) => `Stand ${asOf}`,
   },
   via: "zitiert nach",
+  sameSourceAs: (number: string) => `dieselbe Quelle wie ${number}`,
   disputed: "umstritten",
   recordsApart: {
     title: "Gepflogenheiten und Angebote",

@@ -207,6 +207,7 @@ export const en = {
     asOf: (asOf: string) => `as of ${asOf}`,
   },
   via: "cited by",
+  sameSourceAs: (number: string) => `same source as ${number}`,
   disputed: "disputed",
   recordsApart: {
     title: "Practices and offers",

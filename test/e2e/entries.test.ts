@@ -57,11 +57,26 @@ function valueText(claims: Claim<string>[] | undefined, labels: Record<string, s
 
 function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
   const dict = t(lang);
-  const sourceItems = (sources: { id: string; url?: string }[]) =>
+  type Source = { id: string; url?: string; publisher: string; title?: string; date?: string };
+  const own: Source[] = deployment.data.sources;
+  // A product source naming a document the deployment cites too (same address; without one, same
+  // publisher, title and date) points to the deployment's numbered entry of it.
+  const ownCopy = (source: Source) =>
+    own.findIndex((other) =>
+      source.url || other.url
+        ? source.url === other.url
+        : [source.publisher, source.title, source.date].join("|") ===
+          [other.publisher, other.title, other.date].join("|"),
+    );
+  const sourceItems = (sources: Source[], fromProduct = false) =>
     sources.map((source) => ({
       id: source.id,
       href: source.url ?? null,
       linkMissing: source.url ? null : dict.linkMissing,
+      sameAs:
+        fromProduct && ownCopy(source) !== -1
+          ? { href: `#source-${own[ownCopy(source)]!.id}`, text: dict.sameSourceAs(`[${ownCopy(source) + 1}]`) }
+          : null,
     }));
   return {
     status: 200,
@@ -87,7 +102,7 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
       label: dict.label.userCountKind[figure.kind],
     })),
     sources: sourceItems(deployment.data.sources),
-    productSources: sourceItems(deployment.product?.data.sources ?? []),
+    productSources: sourceItems(deployment.product?.data.sources ?? [], true),
   };
 }
 
@@ -117,6 +132,12 @@ describe.each(languages)("entry pages (%s)", (lang) => {
               id: item.getAttribute("data-source-id"),
               href: item.querySelector("a.source-link")?.getAttribute("href") ?? null,
               linkMissing: item.querySelector(".link-missing") ? seenText(item.querySelector(".link-missing")) : null,
+              sameAs: item.querySelector("a.same-source")
+                ? {
+                    href: item.querySelector("a.same-source")!.getAttribute("href"),
+                    text: text(item.querySelector("a.same-source")),
+                  }
+                : null,
             }));
           const marker = (tag: Element | null) =>
             tag?.classList.contains("tag-disputed")
