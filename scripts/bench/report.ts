@@ -1,4 +1,5 @@
 /** The benchmark's report as Markdown: one table of measurements, the budgets, the growth report. */
+import { megabytes as mb } from "../../src/lib/build/site-size.ts";
 import type { BudgetResult, GrowthRow } from "./budgets.ts";
 import { buildSeconds } from "./budgets.ts";
 import type { StepMeasurement } from "./measured-run.ts";
@@ -27,8 +28,6 @@ export type BenchResult = {
   growth: { small?: number; large?: number; rows: GrowthRow[] };
 };
 
-const mb = (bytes: number) =>
-  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
 const kb = (bytes: number) => (bytes >= 1e6 ? mb(bytes) : `${(bytes / 1e3).toFixed(1)} KB`);
 const sizeLabel = (size: SizeRun["size"]) =>
   size === "real" ? "real data" : `${size.toLocaleString("en")} deployments`;

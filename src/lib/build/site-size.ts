@@ -34,8 +34,9 @@ export function siteSize(siteDir: string, files = filesBelow(siteDir)): { totalB
   return { totalBytes, parts };
 }
 
-/** A size in decimal megabytes, as hosts state their limits. */
-export const megabytes = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+/** A size in decimal megabytes (gigabytes from 1 GB on), as hosts state their limits. */
+export const megabytes = (bytes: number) =>
+  bytes >= 1e9 ? `${(bytes / 1e9).toFixed(2)} GB` : `${(bytes / 1e6).toFixed(bytes >= 1e8 ? 0 : 1)} MB`;
 
 /**
  * The verdict on a site of `totalBytes` against a host's `limitBytes`: over it, the host may

@@ -1,17 +1,19 @@
 /** How sources are numbered on a page: in the order the record lists them, from 1. */
+import type { Deployment } from "../../schema/index.ts";
 
 /** Each source id's number, e.g. `[3]`, as the source list and every reference to it show it. */
 export function sourceNumbers(sources: readonly { id: string }[]): Map<string, number> {
   return new Map(sources.map((source, i) => [source.id, i + 1]));
 }
 
-type Citable = { id: string; url?: string; publisher: string; title?: string; date?: string };
+/** What tells one source entry's document from another's. */
+type Citable = Pick<Deployment["sources"][number], "id" | "url" | "publisher" | "title" | "date">;
 
 /**
  * Whether two source entries name the same document: the same address, or, where neither has
  * one, the same publisher, title and date.
  */
-export function sameDocument(a: Citable, b: Citable): boolean {
+function sameDocument(a: Citable, b: Citable): boolean {
   if (a.url || b.url) return a.url === b.url;
   return a.publisher === b.publisher && a.title === b.title && a.date === b.date;
 }
