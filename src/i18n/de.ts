@@ -53,6 +53,8 @@ export const de = {
   mainNavLabel: "Hauptnavigation",
   entry: {
     productSources: (name: string) => `Quellen zum Produkt ${name}`,
+    productSourcesOn: "Die Quellen der Angaben zum Produkt (P1, P2 …) stehen auf seiner Seite:",
+    productSourcesLink: (name: string) => `Quellen zu ${name}`,
     keyFacts: "Die wichtigsten Angaben",
     whereFrom: "Belege",
     related: "Verwandte Einträge",
@@ -208,7 +210,6 @@ export const de = {
     asOf: (asOf: string) => `Stand ${asOf}`,
   },
   via: "zitiert nach",
-  sameSourceAs: (number: string) => `dieselbe Quelle wie ${number}`,
   disputed: "umstritten",
   recordsApart: {
     title: "Gepflogenheiten und Angebote",

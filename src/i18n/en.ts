@@ -53,6 +53,8 @@ export const en = {
   mainNavLabel: "Main navigation",
   entry: {
     productSources: (name: string) => `Sources on the product ${name}`,
+    productSourcesOn: "The sources of the product's facts (P1, P2 …) are listed on its page:",
+    productSourcesLink: (name: string) => `Sources on ${name}`,
     keyFacts: "Key facts",
     whereFrom: "Evidence",
     related: "Related entries",
@@ -207,7 +209,6 @@ export const en = {
     asOf: (asOf: string) => `as of ${asOf}`,
   },
   via: "cited by",
-  sameSourceAs: (number: string) => `same source as ${number}`,
   disputed: "disputed",
   recordsApart: {
     title: "Practices and offers",

@@ -33,7 +33,8 @@ function claimFacts(deployment: ExpectedDeployment, lang: Lang) {
             : deployment.product
               ? (row.claims as (record: unknown) => Claim<string>[] | undefined)(deployment.product.data)
               : ownClaims;
-        return [row.key, { claims, labels: label[row.labels] as Record<string, string> }];
+        const sourcesOf: "own" | "product" = row.collection === "products" && deployment.product ? "product" : "own";
+        return [row.key, { claims, labels: label[row.labels] as Record<string, string>, sourcesOf }];
       }),
   );
 }
@@ -68,27 +69,35 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
         : [source.publisher, source.title, source.date].join("|") ===
           [other.publisher, other.title, other.date].join("|"),
     );
-  const sourceItems = (sources: Source[], fromProduct = false) =>
+  const sourceItems = (sources: Source[]) =>
     sources.map((source) => ({
       id: source.id,
       href: source.url ?? null,
       linkMissing: source.url ? null : dict.linkMissing,
-      sameAs:
-        fromProduct && ownCopy(source) !== -1
-          ? { href: `#source-${own[ownCopy(source)]!.id}`, text: dict.sameSourceAs(`[${ownCopy(source) + 1}]`) }
-          : null,
     }));
+  // The product's sources are listed on its page: a reference to one goes there, numbered P1, P2, …,
+  // unless the deployment cites that document too, which makes it the deployment's own number.
+  const productSources: Source[] = deployment.product?.data.sources ?? [];
+  const refTo = (id: string, sourcesOf: "own" | "product") => {
+    if (sourcesOf === "own") return `#source-${id} [${own.findIndex((source) => source.id === id) + 1}]`;
+    const index = productSources.findIndex((source) => source.id === id);
+    const copy = ownCopy(productSources[index]!);
+    return copy !== -1
+      ? `#source-${own[copy]!.id} [${copy + 1}]`
+      : `/${lang}/products/${deployment.product!.id}/#source-${id} [P${index + 1}]`;
+  };
   return {
     status: 200,
     id: deployment.id,
     facts: Object.fromEntries(
-      Object.entries(claimFacts(deployment, lang)).map(([field, { claims, labels }]) => [
+      Object.entries(claimFacts(deployment, lang)).map(([field, { claims, labels, sourcesOf }]) => [
         field,
         {
           values: currentClaims(claims).map((c) => c.value),
           earlier: (claims ?? []).filter((c) => !currentClaims(claims).includes(c)).map((c) => c.value),
           marker: expectedMarker(claims),
           text: valueText(claims, labels, lang),
+          refs: (claims ?? []).flatMap((c) => c.sources.map((id) => refTo(id, sourcesOf))).sort(),
         },
       ]),
     ),
@@ -102,7 +111,7 @@ function expectedPage(deployment: ExpectedDeployment, lang: Lang) {
       label: dict.label.userCountKind[figure.kind],
     })),
     sources: sourceItems(deployment.data.sources),
-    productSources: sourceItems(deployment.product?.data.sources ?? [], true),
+    productSourcesLink: deployment.product ? `/${lang}/products/${deployment.product.id}/#sources` : null,
   };
 }
 
@@ -132,12 +141,6 @@ describe.each(languages)("entry pages (%s)", (lang) => {
               id: item.getAttribute("data-source-id"),
               href: item.querySelector("a.source-link")?.getAttribute("href") ?? null,
               linkMissing: item.querySelector(".link-missing") ? seenText(item.querySelector(".link-missing")) : null,
-              sameAs: item.querySelector("a.same-source")
-                ? {
-                    href: item.querySelector("a.same-source")!.getAttribute("href"),
-                    text: text(item.querySelector("a.same-source")),
-                  }
-                : null,
             }));
           const marker = (tag: Element | null) =>
             tag?.classList.contains("tag-disputed")
@@ -157,7 +160,10 @@ describe.each(languages)("entry pages (%s)", (lang) => {
                 const earlier = [...(fact?.querySelectorAll("li[data-earlier-value]") ?? [])].map((li) =>
                   li.getAttribute("data-earlier-value"),
                 );
-                return [field, { values, earlier, marker: marker(tag), text: text(tag) }];
+                const refs = [...(fact?.querySelectorAll("ul.claims a.source-ref") ?? [])]
+                  .map((ref) => `${ref.getAttribute("href")} ${text(ref)}`)
+                  .sort();
+                return [field, { values, earlier, marker: marker(tag), text: text(tag), refs }];
               }),
             ),
             timeline: [...document.querySelectorAll("ol.timeline > li[data-status]")].map((li) => ({
@@ -170,7 +176,10 @@ describe.each(languages)("entry pages (%s)", (lang) => {
               label: text(li.querySelector("strong")),
             })),
             sources: sourceItems(document.querySelector("h2#sources + ol.sources")),
-            productSources: sourceItems(document.querySelector("h3#product-sources + ol.sources")),
+            // The product's sources are not listed again here; a link leads to them.
+            productSourcesLink: document.querySelector("h3#product-sources")
+              ? (document.querySelector("h3#product-sources + p a")?.getAttribute("href") ?? "no link")
+              : null,
           };
         }, facts);
         actual[path] = { status: response?.status(), ...shown };

@@ -15,11 +15,14 @@ import type { DeploymentEntry, ProductEntry, RegistryModel } from "../model/regi
 import { productDeployments } from "../model/product-deployments.ts";
 import { factHeadlineText, factLabels, factName, vendorText } from "./fact-text.ts";
 import { formatDate } from "./dates.ts";
-import { sourceNumbers } from "./source-numbers.ts";
+import { productSourceRefs, sourceNumbers, sourceRef, type SourceRef } from "./source-numbers.ts";
 import { deploymentUrl, productUrl } from "./urls.ts";
 
-/** One source reference: its number as the entry page shows it, and its anchor there (after the entry's url). */
-export type CompareSourceRef = { label: string; anchor: string };
+/**
+ * One source reference: its number as the entry page shows it, and its anchor there (after the
+ * entry's url), or on `page` for a source only another page lists (a product's).
+ */
+export type CompareSourceRef = { label: string; anchor: string; page?: string };
 
 /** One claim behind a value: the value (shown where sources disagree), its confidence, its sources. */
 export type CompareClaim = { value: string; confidence: string; presumed: boolean; sources: CompareSourceRef[] };
@@ -65,12 +68,12 @@ function distinct(claims: CompareClaim[]): CompareClaim[] {
 function refsOf(
   claim: Pick<Claim<unknown>, "sources">,
   numbers: Map<string, number>,
-  prefix: { anchor: string; number: string },
+  elsewhere?: Map<string, SourceRef>,
 ): CompareSourceRef[] {
-  return claim.sources.map((id) => ({
-    label: `${prefix.number}${numbers.get(id) ?? "?"}`,
-    anchor: `${prefix.anchor}-${id}`,
-  }));
+  return claim.sources.map((id) => {
+    const { text, anchor, page } = sourceRef(id, numbers, elsewhere);
+    return { label: text, anchor, ...(page !== undefined && { page }) };
+  });
 }
 
 /** A key fact's cell: headline text, marker, and each claim with its confidence and sources. */
@@ -124,7 +127,7 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
   const url = deploymentUrl(lang, deployment.id);
   const own = sourceNumbers(deployment.sources);
   const product = deployment.productEntry;
-  const fromProduct = product ? sourceNumbers(product.sources) : own;
+  const productRefs = product && productSourceRefs(product.sources, deployment.sources, productUrl(lang, product.id));
   const cells: Record<string, CompareCell> = {
     jurisdiction: plain(
       [deployment.jurisdictionName[lang], deployment.region].filter((part) => part !== undefined).join(" · "),
@@ -136,10 +139,8 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
     reviewed: plain(reviewedText(deployment.reviewed, lang)),
   };
   for (const row of allDeploymentFacts) {
-    const numbers = row.collection === "products" ? fromProduct : own;
-    const prefix =
-      row.collection === "products" ? { anchor: "product-source", number: "P" } : { anchor: "source", number: "" };
-    cells[row.key] = factCell(row, deployment.facts[row.key], lang, (claim) => refsOf(claim, numbers, prefix));
+    const elsewhere = row.collection === "products" ? productRefs : undefined;
+    cells[row.key] = factCell(row, deployment.facts[row.key], lang, (claim) => refsOf(claim, own, elsewhere));
   }
   const reach = deploymentReach(deployment, all);
   const page = dict.reachPage;
@@ -152,7 +153,7 @@ function deploymentEntry(deployment: DeploymentEntry, all: DeploymentEntry[], la
         value: page.classShort[circle.kind],
         confidence: dict.label.confidence[claim.confidence],
         presumed: claim.confidence === "presumed",
-        sources: refsOf(claim, own, { anchor: "source", number: "" }),
+        sources: refsOf(claim, own),
       })),
     ),
   };
@@ -177,9 +178,7 @@ function productEntry(product: ProductEntry, id: string, deploymentCount: number
     reviewed: plain(reviewedText(product.reviewed, lang)),
   };
   for (const row of productFacts) {
-    cells[row.key] = factCell(row, product.facts[row.key], lang, (claim) =>
-      refsOf(claim, numbers, { anchor: "source", number: "" }),
-    );
+    cells[row.key] = factCell(row, product.facts[row.key], lang, (claim) => refsOf(claim, numbers));
   }
   return { id, kind: "product", name: product.name, url, kicker: dict.productPage.kicker, cells };
 }

@@ -1,4 +1,8 @@
-/** How sources are numbered on a page: in the order the record lists them, from 1. */
+/**
+ * How sources are numbered on a page: in the order the record lists them, from 1. A deployment's
+ * page numbers its own; its product's sources are listed on the product's page, and the
+ * deployment's page refers to them there as P1, P2, … (see productSourceRefs).
+ */
 import type { Deployment } from "../../schema/index.ts";
 
 /** Each source id's number, e.g. `[3]`, as the source list and every reference to it show it. */
@@ -29,4 +33,37 @@ export function sameDocumentsIn(sources: readonly Citable[], others: readonly Ci
     if (other) found.set(source.id, other.id);
   }
   return found;
+}
+
+/** Where a reference to a source points: an item of the page's own list, or of another page's (`page`). */
+export type SourceRef = { anchor: string; text: string; page?: string };
+
+/** The reference to source `id`: from `elsewhere` if listed there, else to the page's own numbered list. */
+export function sourceRef(id: string, numbers: Map<string, number>, elsewhere?: Map<string, SourceRef>): SourceRef {
+  return elsewhere?.get(id) ?? { anchor: `source-${id}`, text: String(numbers.get(id) ?? "?") };
+}
+
+/**
+ * References from a deployment's page to its product's sources, which only the product's page
+ * (`productPage`) lists in full: `[P2]`, linked to the second source there. A product source that
+ * names a document the deployment cites too is that document's own number on this page instead.
+ */
+export function productSourceRefs(
+  productSources: readonly Citable[],
+  ownSources: readonly Citable[],
+  productPage: string,
+): Map<string, SourceRef> {
+  const ownNumbers = sourceNumbers(ownSources);
+  const alsoOwn = sameDocumentsIn(productSources, ownSources);
+  return new Map(
+    productSources.map((source, i): [string, SourceRef] => {
+      const own = alsoOwn.get(source.id);
+      return [
+        source.id,
+        own
+          ? { anchor: `source-${own}`, text: String(ownNumbers.get(own)) }
+          : { anchor: `source-${source.id}`, text: `P${i + 1}`, page: productPage },
+      ];
+    }),
+  );
 }

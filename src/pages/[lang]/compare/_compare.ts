@@ -69,7 +69,10 @@ function cellContent(cell: CompareCell | undefined, entry: CompareEntry, texts: 
             ),
           );
           for (const source of claim.sources)
-            item.append(" ", element("a", { href: `${entry.url}#${source.anchor}` }, `[${source.label}]`));
+            item.append(
+              " ",
+              element("a", { href: `${source.page ?? entry.url}#${source.anchor}` }, `[${source.label}]`),
+            );
           return item;
         }),
       ),
