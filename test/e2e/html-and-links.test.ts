@@ -53,9 +53,7 @@ function addressesIn(html: string): string[] {
         .split(",")
         .map((candidate) => candidate.trim().split(/\s+/)[0]!),
     );
-  for (const [, value] of html.matchAll(
-    /<meta (?:property|name)="(?:og:url|og:image|twitter:image)" content="([^"]*)"/g,
-  ))
+  for (const [, value] of html.matchAll(/<meta (?:property|name)="(?:og:url|og:image)" content="([^"]*)"/g))
     found.push(unescape(value!));
   for (const [, value] of html.matchAll(/<meta http-equiv="refresh" content="\d+; url=([^"]*)"/g))
     found.push(unescape(value!));
