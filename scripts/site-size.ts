@@ -21,7 +21,7 @@ if (!existsSync(siteDir)) {
   process.exit(2);
 }
 
-const { totalBytes, parts } = siteSize(siteDir);
+const { totalBytes, parts, kinds } = siteSize(siteDir);
 const limitBytes = limitMb * 1e6;
 const { level, share } = sizeVerdict(totalBytes, limitBytes);
 const largest = Object.entries(parts).sort((a, b) => b[1] - a[1])[0]!;
@@ -30,6 +30,8 @@ console.log(
   `${siteDir}: ${megabytes(totalBytes)}, ${(share * 100).toFixed(1)}% of the limit of ${megabytes(limitBytes)}`,
 );
 for (const [part, bytes] of Object.entries(parts)) console.log(`  ${part.padEnd(13)} ${megabytes(bytes).padStart(10)}`);
+console.log("by what the files are:");
+for (const [kind, bytes] of Object.entries(kinds)) console.log(`  ${kind.padEnd(28)} ${megabytes(bytes).padStart(10)}`);
 
 const advice =
   `the largest part is ${largest[0]} (${megabytes(largest[1])}); ` +

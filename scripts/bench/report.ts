@@ -1,5 +1,5 @@
 /** The benchmark's report as Markdown: one table of measurements, the budgets, the growth report. */
-import { megabytes as mb } from "../../src/lib/build/site-size.ts";
+import { megabytes as mb, type SiteKinds } from "../../src/lib/build/site-size.ts";
 import type { BudgetResult, GrowthRow } from "./budgets.ts";
 import { buildSeconds } from "./budgets.ts";
 import type { StepMeasurement } from "./measured-run.ts";
@@ -114,6 +114,12 @@ function measurements(runs: SizeRun[]): string {
   row("of it HTML / cards / search index / exports / other", (run) =>
     run.site ? Object.values(run.site.parts).map(mb).join(" / ") : "–",
   );
+  // What each kind of file costs per deployment tells what leaving it out or hosting it elsewhere would save.
+  for (const kind of Object.keys(runs.find((run) => run.site)?.site?.kinds ?? {}) as (keyof SiteKinds)[]) {
+    row(`– ${kind} (per deployment)`, (run) =>
+      run.site ? `${mb(run.site.kinds[kind])} (${kb(run.site.kinds[kind] / run.records.deployments)})` : "–",
+    );
+  }
   for (const [name, key] of [
     ["home", "home"],
     ["table", "table"],

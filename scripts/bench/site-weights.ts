@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { t, type Lang } from "../../src/i18n/index.ts";
 import { basePath } from "../../src/lib/site/urls.ts";
-import { filesBelow, isBelow, siteSize, type SiteParts } from "../../src/lib/build/site-size.ts";
+import { filesBelow, isBelow, siteSize, type SiteKinds, type SiteParts } from "../../src/lib/build/site-size.ts";
 import { launchBrowser } from "../../test/e2e/browser.ts";
 import { serveStatic } from "../../test/e2e/static-server.ts";
 
@@ -27,6 +27,8 @@ export type SiteWeights = {
   totalBytes: number;
   /** Bytes below each top-level part: HTML pages, og/ (cards), pagefind/, api/, the rest. */
   parts: SiteParts;
+  /** The same bytes by what the files are: entry pages, cards of deployments, the compare view's files, … */
+  kinds: SiteKinds;
   pages: Record<string, PageWeight | undefined>;
   largestPage: { path: string; gzip: number };
   largestEntryPage: { path: string; gzip: number };
@@ -119,13 +121,14 @@ function largestGzipped(siteDir: string, files: string[], candidates = 40): { pa
 export function siteWeights(siteDir: string, pages: Record<string, string>): SiteWeights {
   const files = filesBelow(siteDir);
   const html = files.filter((file) => file.endsWith(".html"));
-  const { totalBytes, parts } = siteSize(siteDir, files);
+  const { totalBytes, parts, kinds } = siteSize(siteDir, files);
   const assets = files.filter((file) => !isBelow(siteDir, "pagefind")(file));
   const gzipSum = (list: string[]) => list.reduce((sum, file) => sum + gzipped(readFileSync(file)), 0);
   return {
     htmlPages: html.length,
     totalBytes,
     parts,
+    kinds,
     pages: Object.fromEntries(Object.entries(pages).map(([label, path]) => [label, pageWeight(siteDir, path)])),
     largestPage: largestGzipped(siteDir, html),
     largestEntryPage: largestGzipped(

@@ -11,12 +11,16 @@ afterAll(() => rmSync(site, { recursive: true, force: true }));
 
 // 100,000 bytes in all: 40,000 of pages, 30,000 of cards, 20,000 of exports, 5,000 of search index, 5,000 else.
 const files: Record<string, number> = {
-  "index.html": 10_000,
+  "index.html": 6_000,
   "de/deployments/a/index.html": 30_000,
-  "og/de/deployments/a.png": 30_000,
+  "en/products/p/index.html": 4_000,
+  "og/de/deployments/a.png": 25_000,
+  "og/en/products/p.png": 5_000,
   "api/v1/deployments.json": 20_000,
   "pagefind/de/pagefind.js": 5_000,
-  "_astro/site.css": 3_000,
+  "de/compare/entries/a.json": 1_000,
+  "contribute/editor/records/deployments/a.yaml": 1_000,
+  "_astro/site.css": 1_000,
   "badges/de/a.svg": 2_000,
 };
 for (const [path, bytes] of Object.entries(files)) {
@@ -33,10 +37,23 @@ function siteSizeCli(...args: string[]) {
 }
 
 describe("site size", () => {
-  it("splits the site's bytes into pages, cards, search index, exports and the rest", () => {
+  it("splits the site's bytes into pages, cards, search index, exports and the rest, and by what the files are", () => {
     expect(siteSize(site)).toEqual({
       totalBytes: 100_000,
       parts: { html: 40_000, cards: 30_000, "search index": 5_000, exports: 20_000, other: 5_000 },
+      kinds: {
+        "deployment pages": 30_000,
+        "product and position pages": 4_000,
+        "other pages": 6_000,
+        "deployment cards": 25_000,
+        "other cards": 5_000,
+        "search index": 5_000,
+        "API exports": 20_000,
+        "compare view's entry files": 1_000,
+        "record files for the editor": 1_000,
+        badges: 2_000,
+        "the rest": 1_000,
+      },
     });
   });
 

@@ -4,7 +4,7 @@
  * checks the total against the host's limit (scripts/site-size.ts); the benchmark reports the parts.
  */
 import { readdirSync, statSync } from "node:fs";
-import { join, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 
 /** The parts of a site, each a sum of file sizes in bytes. */
 export type SiteParts = Record<"html" | "cards" | "search index" | "exports" | "other", number>;
@@ -19,19 +19,51 @@ export function filesBelow(dir: string): string[] {
 /** Whether `file` lies in the top-level folder `part` of `siteDir`. */
 export const isBelow = (siteDir: string, part: string) => (file: string) => file.startsWith(join(siteDir, part) + sep);
 
-/** The total bytes of the built site in `siteDir`, and its parts: pages, og/, pagefind/, api/, the rest. */
-export function siteSize(siteDir: string, files = filesBelow(siteDir)): { totalBytes: number; parts: SiteParts } {
-  const sizeOf = (list: string[]) => list.reduce((sum, file) => sum + statSync(file).size, 0);
-  const totalBytes = sizeOf(files);
+/**
+ * What the files of a built site are, finer than its parts, in the order they are told apart
+ * (the first pattern a file's path below the site matches): where the bytes go as the registry
+ * grows, for deciding what to leave out or host elsewhere when a site nears its host's limit.
+ */
+const kinds = [
+  ["deployment pages", /^[a-z]{2}\/deployments\/.*\.html$/],
+  ["product and position pages", /^[a-z]{2}\/(products|positions)\/.*\.html$/],
+  ["other pages", /\.html$/],
+  ["deployment cards", /^og\/[a-z]{2}\/deployments\//],
+  ["other cards", /^og\//],
+  ["search index", /^pagefind\//],
+  ["API exports", /^api\//],
+  ["compare view's entry files", /^[a-z]{2}\/compare\/.*\.json$/],
+  ["record files for the editor", /^contribute\/editor\/records\//],
+  ["badges", /^badges\//],
+  ["the rest", /(?:)/],
+] as const;
+
+/** Bytes by what the files are (see `kinds`). */
+export type SiteKinds = Record<(typeof kinds)[number][0], number>;
+
+/** The total bytes of the built site in `siteDir`, its parts (pages, og/, pagefind/, api/, the rest) and its kinds. */
+export function siteSize(
+  siteDir: string,
+  files = filesBelow(siteDir),
+): { totalBytes: number; parts: SiteParts; kinds: SiteKinds } {
+  const sized = files.map((file) => ({
+    file,
+    path: relative(siteDir, file).split(sep).join("/"),
+    bytes: statSync(file).size,
+  }));
+  const sizeOf = (list: typeof sized) => list.reduce((sum, { bytes }) => sum + bytes, 0);
+  const totalBytes = sizeOf(sized);
   const parts: SiteParts = {
-    html: sizeOf(files.filter((file) => file.endsWith(".html"))),
-    cards: sizeOf(files.filter(isBelow(siteDir, "og"))),
-    "search index": sizeOf(files.filter(isBelow(siteDir, "pagefind"))),
-    exports: sizeOf(files.filter(isBelow(siteDir, "api"))),
+    html: sizeOf(sized.filter(({ path }) => path.endsWith(".html"))),
+    cards: sizeOf(sized.filter(({ file }) => isBelow(siteDir, "og")(file))),
+    "search index": sizeOf(sized.filter(({ file }) => isBelow(siteDir, "pagefind")(file))),
+    exports: sizeOf(sized.filter(({ file }) => isBelow(siteDir, "api")(file))),
     other: 0,
   };
   parts.other = totalBytes - parts.html - parts.cards - parts["search index"] - parts.exports;
-  return { totalBytes, parts };
+  const siteKinds = Object.fromEntries(kinds.map(([kind]) => [kind, 0])) as SiteKinds;
+  for (const { path, bytes } of sized) siteKinds[kinds.find(([, pattern]) => pattern.test(path))![0]] += bytes;
+  return { totalBytes, parts, kinds: siteKinds };
 }
 
 /** A size in decimal megabytes (gigabytes from 1 GB on), as hosts state their limits. */
