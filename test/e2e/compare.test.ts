@@ -93,6 +93,67 @@ describe("compare view", () => {
     await tab.close();
   });
 
+  it("narrows the picker to the entries holding every word typed, whatever their case and accents", async () => {
+    const tab = await openCompare(`?ids=${pair.join(",")}`);
+    const filter = tab.getByLabel(page.filterLabel);
+    await filter.focus();
+    const picker = tab.getByLabel(page.pickerLabel);
+    const offered = () =>
+      picker
+        .locator("option:not([value=''])")
+        .evaluateAll((options) =>
+          options.map((o) => ({ value: (o as HTMLOptionElement).value, label: o.textContent! })),
+        );
+    await expect.poll(async () => (await offered()).length).toBe(deploymentFileIds().length + records.products.length);
+    const everything = await offered();
+    const fold = (text: string) =>
+      text
+        .normalize("NFD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+    const matching = (typed: string) =>
+      everything
+        .filter((o) =>
+          fold(typed)
+            .split(/\s+/)
+            .every((word) => fold(`${o.label} ${o.value}`).includes(word)),
+        )
+        .map((o) => o.value);
+    const count = () =>
+      tab
+        .locator("#compare-filter-count")
+        .textContent()
+        .then((text) => squash(text ?? ""));
+
+    // A word with an accent, typed in capitals without it.
+    const accented = everything
+      .flatMap((o) => o.label.split(/[\s(),:]+/))
+      .find((word) => word.length > 3 && fold(word) !== word.toLowerCase())!;
+    await filter.fill(fold(accented).toUpperCase());
+    expect(matching(accented).length).toBeGreaterThan(0);
+    await expect.poll(async () => (await offered()).map((o) => o.value)).toEqual(matching(accented));
+    expect(await count()).toBe(page.filterCount(String(matching(accented).length), String(everything.length)));
+
+    // Two words of one name, in the other order.
+    const words = everything.find((o) => o.label.split(" ").length >= 4)!.label.split(" ");
+    const twoWords = `${words.at(-1)} ${words[0]}`;
+    await filter.fill(twoWords);
+    await expect.poll(async () => (await offered()).map((o) => o.value)).toEqual(matching(twoWords));
+
+    await filter.fill("qqqq xyzzy");
+    await expect.poll(async () => (await offered()).length).toBe(0);
+    expect(await count()).toBe(page.filterNone);
+
+    // A text only one entry holds chooses it, and Enter adds it.
+    const only = deploymentFileIds().find((id) => !pair.includes(id as never) && matching(id).length === 1)!;
+    await filter.fill(only);
+    await expect.poll(() => picker.inputValue()).toBe(only);
+    await filter.press("Enter");
+    await tab.locator(".compare-table thead th[data-id]").nth(2).waitFor();
+    expect(new URL(tab.url()).searchParams.get("ids")).toBe([...pair, only].join(","));
+    await tab.close();
+  });
+
   it("asks for a second entry and names ids it does not know", async () => {
     const tab = await openCompare(`?ids=${pair[0]},no-such-entry`);
     const status = await tab.locator("#compare-status").textContent();

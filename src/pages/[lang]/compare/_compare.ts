@@ -1,7 +1,9 @@
 /**
  * The compare view's script: reads the ids from the address, loads each chosen entry's file
  * (entries/<id>.json, see compare-data.ts) and builds a table with one column per entry and one row per compared fact, marking rows whose values
- * differ. The picker offers every entry once choices.json is loaded. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
+ * differ. The picker offers every entry once choices.json is loaded, and a text box above it narrows
+ * its list to the entries whose name holds every word typed (ignoring case and accents), which at
+ * thousands of entries is how a reader finds one. The choice is kept in the address (`?ids=a,b,c`) and remembered for "add to comparison"
  * links on other pages (see compare-selection.ts).
  */
 import type { CompareCell, CompareEntry, CompareRow } from "../../../lib/site/compare-data.ts";
@@ -27,7 +29,9 @@ type Texts = Record<
   | "notApplicable"
   | "loadFailed"
   | "presumption"
-  | "disputed",
+  | "disputed"
+  | "filterCount"
+  | "filterNone",
   string
 >;
 
@@ -131,15 +135,44 @@ function comparisonTable(rows: CompareRow[], entries: CompareEntry[], texts: Tex
   );
 }
 
-/** Fills the picker's groups from the file its `data-choices` names. */
-async function fillPicker(select: HTMLSelectElement): Promise<void> {
+/** A text as the picker's filter compares it: lower case and without accents, so "zurich" finds "Zürich". */
+const folded = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+
+/** The picker's choices by kind, each with the folded text its filter searches (label and id). */
+type Choices = Record<keyof CompareChoices, { id: string; label: string; text: string }[]>;
+
+/** Loads the picker's choices from the file its `data-choices` names. */
+async function loadChoiceFile(select: HTMLSelectElement): Promise<Choices> {
   const response = await fetch(select.dataset.choices!);
   if (!response.ok) throw new Error(`${response.status}`);
-  const choices = (await response.json()) as CompareChoices;
+  const file = (await response.json()) as CompareChoices;
+  const kind = (list: [string, string][]) => list.map(([id, label]) => ({ id, label, text: folded(`${label} ${id}`) }));
+  return { deployments: kind(file.deployments), products: kind(file.products) };
+}
+
+/**
+ * Fills the picker's groups with the choices holding every word of `filter`, keeping the chosen
+ * one if it still matches and choosing the only match; returns how many are offered.
+ */
+function showChoices(select: HTMLSelectElement, choices: Choices, filter: string): number {
+  const words = folded(filter).split(/\s+/).filter(Boolean);
+  const chosen = select.value;
+  let shown = 0;
   for (const group of select.querySelectorAll<HTMLOptGroupElement>("optgroup[data-kind]")) {
-    const kind = group.dataset.kind as keyof CompareChoices;
-    group.replaceChildren(...choices[kind].map(([id, label]) => new Option(label, id)));
+    const matching = choices[group.dataset.kind as keyof Choices].filter(({ text }) =>
+      words.every((word) => text.includes(word)),
+    );
+    group.replaceChildren(...matching.map(({ id, label }) => new Option(label, id)));
+    group.hidden = matching.length === 0;
+    shown += matching.length;
   }
+  const offered = [...select.options].filter((option) => option.value !== "");
+  select.value = offered.some((option) => option.value === chosen)
+    ? chosen
+    : words.length > 0 && offered.length === 1
+      ? offered[0]!.value
+      : "";
+  return shown;
 }
 
 /** Starts the compare view on its page. */
@@ -185,16 +218,42 @@ export async function startCompare(): Promise<void> {
   ids = ids.slice(0, maxCompared);
   picker.hidden = false;
   const select = picker.querySelector("select")!;
+  const filter = picker.querySelector<HTMLInputElement>("#compare-filter")!;
+  const filterCount = picker.querySelector<HTMLElement>("#compare-filter-count")!;
   // The choices (every entry of the registry) load when a reader first reaches for the picker,
   // and again the next time if loading failed.
+  let all: Choices | undefined;
   let choices: Promise<void> | undefined;
   const loadChoices = () =>
-    (choices ??= fillPicker(select).then(render, () => {
-      choices = undefined;
-      status.textContent = texts.loadFailed;
-    }));
+    (choices ??= loadChoiceFile(select).then(
+      (loadedChoices) => {
+        all = loadedChoices;
+        narrow();
+      },
+      () => {
+        choices = undefined;
+        status.textContent = texts.loadFailed;
+      },
+    ));
+  function narrow(): void {
+    if (!all) return;
+    const shown = showChoices(select, all, filter.value);
+    const total = all.deployments.length + all.products.length;
+    const number = (n: number) => n.toLocaleString(document.documentElement.lang);
+    filterCount.textContent = !filter.value.trim()
+      ? ""
+      : shown === 0
+        ? texts.filterNone
+        : texts.filterCount.replace("{shown}", number(shown)).replace("{total}", number(total));
+    markCompared();
+  }
+  /** The entries already compared cannot be chosen twice. */
+  function markCompared(): void {
+    for (const option of select.options) option.disabled = ids.includes(option.value);
+  }
   picker.addEventListener("pointerover", loadChoices);
   picker.addEventListener("focusin", loadChoices);
+  filter.addEventListener("input", narrow);
   onlyDifferences.addEventListener("change", () =>
     result.classList.toggle("only-differences", onlyDifferences.checked),
   );
@@ -218,7 +277,7 @@ export async function startCompare(): Promise<void> {
       notes.unshift(texts.needMore);
     }
     status!.textContent = notes.join(" ");
-    for (const option of select.options) option.disabled = ids.includes(option.value);
+    markCompared();
     picker!.querySelector("button")!.disabled = ids.length >= maxCompared;
   }
   function remove(id: string): void {
