@@ -190,3 +190,26 @@ describe.each(languages)("entry pages (%s)", (lang) => {
     },
   );
 });
+
+describe("a reference to a product's source", () => {
+  it("leads from the deployment's page to that source on the product's page, marked there", async () => {
+    const deployment = records.deployments.find((d) =>
+      d.product?.data.sources.some((source) => !d.data.sources.some((own) => own.url === source.url)),
+    )!;
+    const tab = await browser().newPage();
+    await tab.goto(siteUrl(`/en/deployments/${deployment.id}/`));
+    const reference = tab.locator(`a.source-ref[href^="/en/products/${deployment.product!.id}/#source-"]`).first();
+    const target = (await reference.getAttribute("href"))!.split("#")[1]!;
+    await reference.click();
+    await tab.waitForURL(`**/en/products/${deployment.product!.id}/#${target}`);
+    const background = (selector: string) =>
+      tab
+        .locator(selector)
+        .first()
+        .evaluate((item) => getComputedStyle(item).backgroundColor);
+    const others = `ol.sources > li:not(#${target})`;
+    expect(await tab.locator(others).count()).toBeGreaterThan(0);
+    expect(await background(`li#${target}`)).not.toBe(await background(others));
+    await tab.close();
+  });
+});
