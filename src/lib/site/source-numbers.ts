@@ -4,6 +4,7 @@
  * deployment's page refers to them there as P1, P2, … (see productSourceRefs).
  */
 import type { Deployment } from "../../schema/index.ts";
+import { sourceAnchor } from "./urls.ts";
 
 /** Each source id's number, e.g. `[3]`, as the source list and every reference to it show it. */
 export function sourceNumbers(sources: readonly { id: string }[]): Map<string, number> {
@@ -40,7 +41,7 @@ export type SourceRef = { anchor: string; text: string; page?: string };
 
 /** The reference to source `id`: from `elsewhere` if listed there, else to the page's own numbered list. */
 export function sourceRef(id: string, numbers: Map<string, number>, elsewhere?: Map<string, SourceRef>): SourceRef {
-  return elsewhere?.get(id) ?? { anchor: `source-${id}`, text: String(numbers.get(id) ?? "?") };
+  return elsewhere?.get(id) ?? { anchor: sourceAnchor(id), text: String(numbers.get(id) ?? "?") };
 }
 
 /**
@@ -61,8 +62,8 @@ export function productSourceRefs(
       return [
         source.id,
         own
-          ? { anchor: `source-${own}`, text: String(ownNumbers.get(own)) }
-          : { anchor: `source-${source.id}`, text: `P${i + 1}`, page: productPage },
+          ? { anchor: sourceAnchor(own), text: String(ownNumbers.get(own)) }
+          : { anchor: sourceAnchor(source.id), text: `P${i + 1}`, page: productPage },
       ];
     }),
   );

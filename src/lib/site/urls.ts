@@ -166,6 +166,9 @@ export const factAnchor = (field: string) =>
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-|-$/g, "");
 
+/** The anchor of a source in a record page's numbered list, e.g. `source-heise-2024-05`. */
+export const sourceAnchor = (id: string) => `source-${id}`;
+
 /** A page's address in the other language: the same path with the language prefix swapped. */
 export function switchLanguageUrl(pathname: string, to: Lang): string {
   const prefix = basePath.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
