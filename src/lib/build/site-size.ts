@@ -55,9 +55,9 @@ export function siteSize(
   const totalBytes = sizeOf(sized);
   const parts: SiteParts = {
     html: sizeOf(sized.filter(({ path }) => path.endsWith(".html"))),
-    cards: sizeOf(sized.filter(({ file }) => isBelow(siteDir, "og")(file))),
-    "search index": sizeOf(sized.filter(({ file }) => isBelow(siteDir, "pagefind")(file))),
-    exports: sizeOf(sized.filter(({ file }) => isBelow(siteDir, "api")(file))),
+    cards: sizeOf(sized.filter(({ path }) => path.startsWith("og/"))),
+    "search index": sizeOf(sized.filter(({ path }) => path.startsWith("pagefind/"))),
+    exports: sizeOf(sized.filter(({ path }) => path.startsWith("api/"))),
     other: 0,
   };
   parts.other = totalBytes - parts.html - parts.cards - parts["search index"] - parts.exports;
