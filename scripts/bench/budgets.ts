@@ -135,10 +135,21 @@ export function checkBudgets(runs: SizeRun[]): BudgetResult[] {
   const distBudget = "dist/ under 1 GB at 10,000 records";
   if (!at10k) notRun(distBudget);
   else {
+    const [small, large] = [grown[0], grown.at(-1)];
+    const fit =
+      small && large && small !== large
+        ? deploymentsUnder(
+            GB,
+            [small.records.deployments, small.site!.totalBytes],
+            [large.records.deployments, large.site!.totalBytes],
+          )
+        : undefined;
     results.push({
       budget: distBudget,
       verdict: at10k.site && at10k.site.totalBytes < GB ? "pass" : "fail",
-      detail: at10k.site ? gb(at10k.site.totalBytes) : "the site was not built",
+      detail: at10k.site
+        ? `${gb(at10k.site.totalBytes)}${fit === undefined ? "" : `; about ${fit.toLocaleString("en")} deployments fit under 1 GB`}`
+        : "the site was not built",
     });
   }
 
@@ -152,6 +163,18 @@ export function checkBudgets(runs: SizeRun[]): BudgetResult[] {
       : `${checks.filter(({ check }) => check.pass).length} checks passed, ${checks.filter(({ check }) => check.pass === undefined).length} could not tell`,
   });
   return results;
+}
+
+/**
+ * How many deployments a site of `limit` bytes holds, on the straight line through two measured
+ * sizes ([deployments, bytes]): what every deployment adds, over what the site weighs without any.
+ * Undefined when the site does not grow between them.
+ */
+export function deploymentsUnder(limit: number, small: [number, number], large: [number, number]): number | undefined {
+  const perDeployment = (large[1] - small[1]) / (large[0] - small[0]);
+  if (!(perDeployment > 0)) return undefined;
+  const base = small[1] - perDeployment * small[0];
+  return Math.max(0, Math.floor((limit - base) / perDeployment / 100) * 100);
 }
 
 /** The exponent k in value ∝ records^k between two sizes. */

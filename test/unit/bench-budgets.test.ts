@@ -122,6 +122,20 @@ describe("budgets", () => {
     expect(verdict([small, large], "entry page independent").verdict).toBe("fail");
     expect(verdict([small, large], "no step over 4 GB").verdict).toBe("fail");
   });
+
+  it("say how many deployments fit under 1 GB, from what each adds over a fixed part", () => {
+    const large = run(10_000, { validator: ok("validator", 2), warm: [ok("validate", 2)], floor: 18 });
+    // 50 KB per deployment and nothing else (site() above): 10,000 make 0.5 GB, 20,000 fit.
+    expect(verdict([small, large], "dist/ under 1 GB").verdict).toBe("pass");
+    expect(verdict([small, large], "dist/ under 1 GB").detail).toBe("0.50 GB; about 20,000 deployments fit under 1 GB");
+    // 300 MB at 1,000 and 1.2 GB at 10,000: 100 KB each over 200 MB, so 8,000 fit (not 1 GB ÷ 120 KB).
+    const [lean, heavy] = [structuredClone(small), structuredClone(large)];
+    lean.site!.totalBytes = 300e6;
+    heavy.site!.totalBytes = 1.2e9;
+    const over = verdict([lean, heavy], "dist/ under 1 GB");
+    expect(over.verdict).toBe("fail");
+    expect(over.detail).toBe("1.20 GB; about 8,000 deployments fit under 1 GB");
+  });
 });
 
 describe("growth report", () => {
