@@ -3,7 +3,8 @@
  * and country into <site>/og/.
  * Run after `astro build`: tsx scripts/social-cards.ts [site-folder]. Reads the records from
  * REGISTRY_DATA_DIR (default data/), like every other build step. Unchanged cards come from the
- * cache in SOCIAL_CARDS_CACHE_DIR (default .cache/social-cards/).
+ * cache in SOCIAL_CARDS_CACHE_DIR (default .cache/social-cards/), which drops the cards no build has
+ * used for a while (`unusedCardDays` in render.ts).
  */
 import { resolve } from "node:path";
 import { languages } from "../src/i18n/index.ts";
@@ -20,5 +21,5 @@ const report = await writeCards(cards, {
   cacheDir: resolve(process.env.SOCIAL_CARDS_CACHE_DIR ?? ".cache/social-cards"),
 });
 console.log(
-  `social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache`,
+  `social cards: ${cards.length} written, ${report.drawn} drawn on ${report.workers} worker(s), ${report.reused} from cache, ${report.deleted} unused deleted from the cache`,
 );

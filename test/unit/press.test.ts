@@ -1,5 +1,5 @@
 // What press and reusers get: citations, the feed and social cards.
-import { mkdtemp, readFile, readdir } from "node:fs/promises";
+import { mkdtemp, readFile, readdir, stat, utimes, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { allCards, cardFact, deploymentCard } from "../../src/lib/outputs/social
 import { metaDescription } from "../../src/lib/site/meta-description.ts";
 import { allDeploymentFacts, productFacts } from "../../src/lib/model/key-facts.ts";
 import { summarizeClaims } from "../../src/lib/model/derive.ts";
-import { cardHash, loadFonts, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
+import { cardHash, loadFonts, unusedCardDays, writeCards } from "../../src/lib/outputs/social-cards/render.ts";
 
 const model = registryFromFiles("data");
 const site = "https://registry.example.org";
@@ -133,6 +133,35 @@ describe("social cards", () => {
     expect(png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
+  });
+
+  it("leave the cache with the cards builds still use: unused ones go after a while, nothing else does", async () => {
+    const cacheDir = await mkdtemp(join(tmpdir(), "cards-cache-"));
+    const outDir = await mkdtemp(join(tmpdir(), "cards-"));
+    const fonts = await loadFonts(process.cwd());
+    const build = (now: Date) => writeCards(cards, { root: process.cwd(), outDir, cacheDir, now });
+    await build(new Date("2026-01-01T12:00:00Z"));
+    const day = 24 * 60 * 60 * 1000;
+    const inUse = join(cacheDir, `${cardHash(cards[0]!, fonts)}.png`);
+    // A card of a record since changed, unused for longer than the cache keeps cards, and one unused for less.
+    const formerCard = join(cacheDir, `${"a".repeat(64)}.png`);
+    const recentCard = join(cacheDir, `${"b".repeat(64)}.png`);
+    const notACard = join(cacheDir, "README.txt");
+    for (const path of [formerCard, recentCard, notACard]) await writeFile(path, "x");
+    const now = new Date("2026-06-01T12:00:00Z");
+    const daysAgo = (days: number) => new Date(now.getTime() - days * day);
+    for (const path of [formerCard, notACard, inUse])
+      await utimes(path, daysAgo(unusedCardDays + 1), daysAgo(unusedCardDays + 1));
+    await utimes(recentCard, daysAgo(unusedCardDays - 1), daysAgo(unusedCardDays - 1));
+
+    const report = await build(now);
+    expect(report).toMatchObject({ drawn: 0, reused: 3, deleted: 1 });
+    const left = await readdir(cacheDir);
+    expect(left).not.toContain(`${"a".repeat(64)}.png`);
+    expect(left).toEqual(expect.arrayContaining([`${"b".repeat(64)}.png`, "README.txt"]));
+    expect(left).toHaveLength(5);
+    // The card in use counts as used now, so it outlives the next month of builds that skip it.
+    expect((await stat(inUse)).mtimeMs).toBe(now.getTime());
   });
 
   it("label every fact, never repeat a name, and show how sure each fact is", () => {

@@ -2,11 +2,12 @@
  * Drawing social cards: satori lays the card out as SVG, resvg draws it, png.ts stores it as an
  * indexed PNG. Cards are cached by a hash of what they show (and of the fonts and template), so an
  * unchanged card is never drawn twice; the cards that must be drawn are shared among worker
- * threads, one per core.
+ * threads, one per core. A cached card no build has used for `unusedCardDays` is deleted, so
+ * the cache holds about the cards of the current registry, not every card a record ever had.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { copyFile, link, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { statSync } from "node:fs";
+import { copyFile, link, mkdir, readFile, readdir, rm, stat, utimes, writeFile } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
@@ -72,16 +73,24 @@ export function cardHash(card: CardModel, fonts: Font[]): string {
     .digest("hex");
 }
 
-/** How many cards a run drew and how many it took from the cache. */
-export type CardRunReport = { drawn: number; reused: number; workers: number };
+/** How many cards a run drew, how many it took from the cache, and how many unused ones it deleted from it. */
+export type CardRunReport = { drawn: number; reused: number; workers: number; deleted: number };
+
+/** How many days a cached card may go unused by any build before it is deleted. */
+export const unusedCardDays = 30;
+
+const dayMs = 24 * 60 * 60 * 1000;
+/** The name of a cached card: the `cardHash` of what it shows. */
+const cachedCardName = /^[0-9a-f]{64}\.png$/;
 
 /**
  * Writes every card to `<outDir>/<card.key>.png`, drawing only those missing from `cacheDir`,
- * in parallel worker threads (at most one per core).
+ * in parallel worker threads (at most one per core). Then marks the cached cards it used as used
+ * today and deletes those no build has used for `unusedCardDays` (`now` is for tests).
  */
 export async function writeCards(
   cards: CardModel[],
-  options: { root: string; outDir: string; cacheDir: string },
+  options: { root: string; outDir: string; cacheDir: string; now?: Date },
 ): Promise<CardRunReport> {
   const fonts = await loadFonts(options.root);
   await mkdir(options.cacheDir, { recursive: true });
@@ -89,13 +98,41 @@ export async function writeCards(
     card,
     cached: join(options.cacheDir, `${cardHash(card, fonts)}.png`),
     out: join(options.outDir, `${card.key}.png`),
+    lastUsed: undefined as number | undefined,
   }));
-  const missing = jobs.filter((job) => !existsSync(job.cached));
+  for (const job of jobs) job.lastUsed = statSync(job.cached, { throwIfNoEntry: false })?.mtimeMs;
+  const missing = jobs.filter((job) => job.lastUsed === undefined);
   const workerCount = Math.max(0, Math.min(availableParallelism(), missing.length));
   await drawInWorkers(missing, workerCount);
   for (const dir of new Set(jobs.map((job) => dirname(job.out)))) await mkdir(dir, { recursive: true });
   await inBatches(jobs, (job) => placeCard(job.cached, job.out));
-  return { drawn: missing.length, reused: jobs.length - missing.length, workers: workerCount };
+  const now = options.now ?? new Date();
+  // A card drawn just now is new; one not marked for a day is marked again (once a day, not on every build).
+  const stale = jobs.filter((job) => job.lastUsed !== undefined && job.lastUsed < now.getTime() - dayMs);
+  await inBatches(stale, (job) => utimes(job.cached, now, now));
+  const deleted = await deleteUnusedCards(options.cacheDir, new Set(jobs.map((job) => job.cached)), now);
+  return { drawn: missing.length, reused: jobs.length - missing.length, workers: workerCount, deleted };
+}
+
+/**
+ * Deletes the cached cards in `cacheDir` that are not in `used` and that no build has used for
+ * `unusedCardDays` (a record's former cards, after it changed). Other builds, of another data
+ * folder sharing the cache, keep their cards as long as they run now and then. Files that are not
+ * cached cards are left alone. Resolves to how many it deleted.
+ */
+async function deleteUnusedCards(cacheDir: string, used: Set<string>, now: Date): Promise<number> {
+  const oldest = now.getTime() - unusedCardDays * dayMs;
+  const unused = (await readdir(cacheDir))
+    .filter((name) => cachedCardName.test(name))
+    .map((name) => join(cacheDir, name))
+    .filter((path) => !used.has(path));
+  let deleted = 0;
+  await inBatches(unused, async (path) => {
+    if ((await stat(path)).mtimeMs >= oldest) return;
+    await rm(path, { force: true });
+    deleted += 1;
+  });
+  return deleted;
 }
 
 /**
