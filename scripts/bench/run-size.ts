@@ -290,6 +290,16 @@ function dataFolderChecks(run: {
       ? `no entry page for ${missingPages.join(", ")}`
       : `entry pages of generated records present`,
   });
+  const missingItems = run.cloneIds.filter(
+    (id) => !existsSync(join(siteDir, "api", "v1", "deployments", `${id}.json`)),
+  );
+  checks.push({
+    check: "record files",
+    pass: missingItems.length === 0,
+    detail: missingItems.length
+      ? `no API item for ${missingItems.join(", ")}`
+      : "API items of generated records present",
+  });
   const cardFiles = existsSync(join(siteDir, "og"))
     ? readdirSync(join(siteDir, "og"), { recursive: true }).map(String)
     : [];

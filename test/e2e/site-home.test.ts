@@ -76,8 +76,9 @@ describe("a build with SITE_URL and BASE_PATH", () => {
     dir = mkdtempSync(join(tmpdir(), "registry-published-"));
     const env = { SITE_URL: siteUrl, BASE_PATH: "/registry" };
     // The pages, feeds and exports are what carry addresses; cards and the search index do not.
+    const carryAddresses = ["validate", "astro build", "record files"];
     await oneBuildAtATime(async () => {
-      for (const step of buildSteps(dir).filter((step) => ["validate", "astro build"].includes(step.label))) {
+      for (const step of buildSteps(dir).filter((step) => carryAddresses.includes(step.label))) {
         await runStep(step, { echo: false, env });
       }
     });
@@ -103,6 +104,13 @@ describe("a build with SITE_URL and BASE_PATH", () => {
       for (const { id, permalinks } of document[collection]!) {
         expect(permalinks.de).toBe(`${siteUrl}/de/${collection}/${id}/`);
         expect(permalinks.en).toBe(`${siteUrl}/en/${collection}/${id}/`);
+      }
+    }
+    // Each record's own item (written after Astro, by the record files step) says the same.
+    for (const collection of ["deployments", "products", "positions"]) {
+      for (const id of ids(collection)) {
+        const item = JSON.parse(files.get(`api/v1/${collection}/${id}.json`)!) as { permalinks: { en: string } };
+        expect(item.permalinks.en).toBe(`${siteUrl}/en/${collection}/${id}/`);
       }
     }
     const csv = files.get("api/v1/deployments.csv")!;

@@ -16,6 +16,8 @@ export function buildSteps(outDir: string): BuildStep[] {
   return [
     { label: "validate", script: tsx, args: ["scripts/validate.ts"] },
     { label: "astro build", script: "node_modules/astro/bin/astro.mjs", args: ["build", "--outDir", outDir] },
+    // The files each record has besides its pages, written directly: as Astro routes they cost a third of its step.
+    { label: "record files", script: tsx, args: ["scripts/record-files.ts", outDir] },
     { label: "social cards", script: tsx, args: ["scripts/social-cards.ts", outDir] },
     // One index per language (pagefind/de/, pagefind/en/), so the indexer holds half the pages at a time.
     ...languages.map((lang) => ({
