@@ -2,9 +2,12 @@
  * `npm run build`: validates the records, builds the site with Astro, draws the social cards and
  * indexes the pages for search. Usage: tsx scripts/build.ts [output-folder, default dist]
  */
-import { buildSteps, runStep } from "../src/lib/build/build-steps.ts";
+import { buildSteps, runStep, setAsideEarlierSite } from "../src/lib/build/build-steps.ts";
 
-for (const step of buildSteps(process.argv[2] ?? "dist")) {
+const outDir = process.argv[2] ?? "dist";
+// The last build's site is deleted while this one runs, not by Astro before it starts.
+const earlierDeleted = setAsideEarlierSite(outDir);
+for (const step of buildSteps(outDir)) {
   try {
     await runStep(step, { echo: true });
   } catch {
@@ -13,3 +16,4 @@ for (const step of buildSteps(process.argv[2] ?? "dist")) {
     process.exit(1);
   }
 }
+await earlierDeleted;

@@ -3,6 +3,9 @@
  * tests' setup and the benchmark all run exactly these, so they can never build different sites.
  */
 import { spawn } from "node:child_process";
+import { existsSync, readdirSync, renameSync } from "node:fs";
+import { rm } from "node:fs/promises";
+import { basename, dirname, join, relative, resolve } from "node:path";
 import { languages } from "../../i18n/index.ts";
 
 /** One build step: a Node script with its arguments. */
@@ -57,4 +60,29 @@ export function runStep(step: BuildStep, options: { echo: boolean; env?: Record<
         );
     });
   });
+}
+
+/**
+ * Moves the site an earlier build left in `outDir` aside (a sibling `<name>.earlier-…`) and deletes
+ * it while the new one is built, with any such folder an interrupted build left. Astro would
+ * otherwise delete it file by file before it starts: for a site of 10,000 deployments (97,000
+ * files) that took 48 s here, as the disk discards every freed block. A folder that holds the
+ * project itself, or cannot be moved, is left for Astro to empty. Resolves once all are gone.
+ */
+export function setAsideEarlierSite(outDir: string, projectDir = process.cwd()): Promise<void> {
+  const site = resolve(outDir);
+  const prefix = `${basename(site)}.earlier-`;
+  const holdsProject = !relative(site, projectDir).startsWith("..");
+  if (holdsProject || !existsSync(dirname(site))) return Promise.resolve();
+  if (existsSync(site)) {
+    try {
+      renameSync(site, join(dirname(site), `${prefix}${process.pid}-${Date.now()}`));
+    } catch {
+      // Another file system or a mount point: Astro empties it in place.
+    }
+  }
+  const earlier = readdirSync(dirname(site)).filter((name) => name.startsWith(prefix));
+  return Promise.all(earlier.map((name) => rm(join(dirname(site), name), { recursive: true, force: true }))).then(
+    () => undefined,
+  );
 }
