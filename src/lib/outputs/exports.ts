@@ -30,6 +30,12 @@ import {
 import type { CollectionName } from "../../schema/index.ts";
 
 /** What every export states besides the records: where the site is (absent in a preview) and when it was built. */
+/**
+ * An export as its file holds it: compact JSON, for programs (a browser's JSON view or `jq .`
+ * indents it for a person; indenting would add a quarter to every file of the largest output).
+ */
+export const exportJson = (document: unknown) => `${JSON.stringify(document)}\n`;
+
 export type ExportContext = { siteUrl: string | undefined; generated: Date };
 type Context = ExportContext;
 

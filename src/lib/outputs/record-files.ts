@@ -7,24 +7,22 @@
  * on 2 cores), for the work Astro does per route; written straight to disk they take seconds.
  * `astro dev` serves them from the same list (src/integrations/record-files.ts).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { languages } from "../../i18n/index.ts";
 import { collections, type CollectionName } from "../../schema/index.ts";
 import type { RegistryModel } from "../model/registry-model.ts";
 import { compareEntries } from "../site/compare-data.ts";
 import { compareEntryPath } from "../site/compare-selection.ts";
-import { apiRecordUrl, badgeUrl, basePath, compareUrl } from "../site/urls.ts";
+import { apiRecordUrl, badgeUrl, basePath, compareEntriesUrl } from "../site/urls.ts";
 import { editorRecordFileUrl } from "../editor/editor-urls.ts";
 import { federationBadge } from "./badge.ts";
-import { deploymentItem, positionItem, productItem, type ExportContext } from "./exports.ts";
+import { deploymentItem, exportJson, positionItem, productItem, type ExportContext } from "./exports.ts";
 
 /** One file: where it goes below the site's root, its media type, and its content, made when asked for. */
 export type RecordFileOutput = { path: string; contentType: string; content: () => string | Uint8Array };
 
 const jsonType = "application/json; charset=utf-8";
-/** Compact, as every export is (see `jsonResponse` in src/pages/api/v1/_documents.ts). */
-const json = (document: unknown) => `${JSON.stringify(document)}\n`;
 /** A site address the URL module made, as a path below the site's root (where the file goes in dist/). */
 const sitePath = (url: string) => url.slice(basePath.length);
 
@@ -33,7 +31,7 @@ export function recordFiles(model: RegistryModel, context: ExportContext, dataDi
   const apiItem = (collection: CollectionName, id: string, item: () => unknown): RecordFileOutput => ({
     path: sitePath(apiRecordUrl(collection, id)),
     contentType: jsonType,
-    content: () => json(item()),
+    content: () => exportJson(item()),
   });
   const apiItems = [
     ...model.deployments.map((d) => apiItem("deployments", d.id, () => deploymentItem(d, context))),
@@ -46,11 +44,10 @@ export function recordFiles(model: RegistryModel, context: ExportContext, dataDi
       contentType: "image/svg+xml; charset=utf-8",
       content: () => federationBadge(d, lang).svg,
     })),
-    // Where the compare view fetches them: its page's address, then entries/ (see _compare.ts).
     ...compareEntries(model, lang).map((entry) => ({
-      path: `${sitePath(compareUrl(lang))}entries/${compareEntryPath(entry.id)}`,
+      path: `${sitePath(compareEntriesUrl(lang))}${compareEntryPath(entry.id)}`,
       contentType: jsonType,
-      content: () => json(entry),
+      content: () => exportJson(entry),
     })),
   ]);
   const editorCopies = (Object.keys(collections) as CollectionName[]).flatMap((collection) =>
@@ -77,10 +74,8 @@ export function writeRecordFiles(siteDir: string, files: readonly RecordFileOutp
       throw new Error(`record file outside the site: ${JSON.stringify(file.path)}`);
     }
     const dir = dirname(target);
-    if (!made.has(dir)) {
-      if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    }
+    if (!made.has(dir)) mkdirSync(dir, { recursive: true });
+    made.add(dir);
     writeFileSync(target, file.content());
   }
 }

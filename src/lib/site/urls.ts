@@ -71,6 +71,8 @@ export const reachClassUrl = (lang: Lang, reachClass: string, page = 1) =>
 /** Deployments or products side by side; `ids` fill the query string the page's script reads. */
 export const compareUrl = (lang: Lang, ids: string[] = []) =>
   `${path(lang, "compare")}${ids.length > 0 ? `?ids=${ids.map(encodeURIComponent).join(",")}` : ""}`;
+/** The folder of the compare view's entry files (`compareEntryPath` in compare-selection.ts names each). */
+export const compareEntriesUrl = (lang: Lang) => `${path(lang, "compare")}entries/`;
 /** The map of Europe and the charts drawn from the data. */
 export const mapUrl = (lang: Lang) => path(lang, "map");
 /** The comparison table showing only the rows that match `filters` (values of one filter joined by commas). */

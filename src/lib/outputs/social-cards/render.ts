@@ -94,13 +94,12 @@ export async function writeCards(
 ): Promise<CardRunReport> {
   const fonts = await loadFonts(options.root);
   await mkdir(options.cacheDir, { recursive: true });
-  const jobs = cards.map((card) => ({
-    card,
-    cached: join(options.cacheDir, `${cardHash(card, fonts)}.png`),
-    out: join(options.outDir, `${card.key}.png`),
-    lastUsed: undefined as number | undefined,
-  }));
-  for (const job of jobs) job.lastUsed = statSync(job.cached, { throwIfNoEntry: false })?.mtimeMs;
+  const jobs = cards.map((card) => {
+    const cached = join(options.cacheDir, `${cardHash(card, fonts)}.png`);
+    const out = join(options.outDir, `${card.key}.png`);
+    // When a build last used the cached card (see below); undefined if it is not cached yet.
+    return { card, cached, out, lastUsed: statSync(cached, { throwIfNoEntry: false })?.mtimeMs };
+  });
   const missing = jobs.filter((job) => job.lastUsed === undefined);
   const workerCount = Math.max(0, Math.min(availableParallelism(), missing.length));
   await drawInWorkers(missing, workerCount);

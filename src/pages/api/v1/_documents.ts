@@ -1,7 +1,7 @@
 /** Shared by the api/v1 endpoints: the registry model and the build's context. */
 import { getRegistryModel } from "../../../lib/site/astro-registry.ts";
 import { siteHome } from "../../../config.ts";
-import type { ExportContext } from "../../../lib/outputs/exports.ts";
+import { exportJson, type ExportContext } from "../../../lib/outputs/exports.ts";
 
 const generated = new Date();
 
@@ -11,12 +11,9 @@ export async function exportContext() {
   return { model: await getRegistryModel(), context };
 }
 
-/**
- * A JSON response, compact: the exports are for programs (a browser's JSON view or `jq .` indents
- * them for a person), and indenting would add a quarter to every file of the registry's largest output.
- */
+/** A JSON response, compact as every export (`exportJson`). */
 export function jsonResponse(document: unknown): Response {
-  return new Response(`${JSON.stringify(document)}\n`, {
+  return new Response(exportJson(document), {
     headers: { "content-type": "application/json; charset=utf-8" },
   });
 }
