@@ -5,12 +5,12 @@
  */
 import { resolve } from "node:path";
 import { formatProblem, githubAnnotation } from "../src/lib/validation/validate-registry.ts";
-import { validateAndSnapshot } from "../src/lib/validation/snapshot.ts";
+import { validateInParallel } from "../src/lib/validation/parallel.ts";
 import { registryDataDir } from "../src/config.ts";
 
 const dataDir = resolve(process.argv[2] ?? registryDataDir);
-// Always validates afresh, and leaves the snapshot the later build steps read instead of validating again.
-const { problems, filesRead, records: registry } = validateAndSnapshot(dataDir);
+// Leaves the snapshot the later build steps read instead of validating again.
+const { problems, filesRead, counts } = await validateInParallel(dataDir);
 const errors = problems.filter((problem) => problem.severity === "error");
 const warnings = problems.length - errors.length;
 
@@ -18,14 +18,14 @@ for (const problem of problems) console.log(formatProblem(problem));
 if (process.env.GITHUB_ACTIONS === "true") {
   for (const problem of problems) console.log(githubAnnotation(problem));
 }
-const counts = `${registry.deployments.length} deployments, ${registry.products.length} products, ${registry.positions.length} positions`;
+const found = `${counts.deployments} deployments, ${counts.products} products, ${counts.positions} positions`;
 // A folder without records is a mistyped path, not a valid registry.
 const failed = errors.length > 0 || filesRead === 0;
 console.log(
   filesRead === 0 && errors.length === 0
     ? `✗ no record files in ${dataDir}`
     : !failed
-      ? `✓ ${filesRead} files valid (${counts})${warnings ? `, ${warnings} warning(s)` : ""}`
+      ? `✓ ${filesRead} files valid (${found})${warnings ? `, ${warnings} warning(s)` : ""}`
       : `✗ ${errors.length} error(s)${warnings ? `, ${warnings} warning(s)` : ""} in ${filesRead} files`,
 );
 // Not process.exit(): it would cut off output still queued for a pipe (thousands of warnings, then the summary).

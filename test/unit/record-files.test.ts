@@ -1,8 +1,8 @@
 // The files each record has besides its pages, written by their own build step and served by `astro dev`.
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { recordFiles, writeRecordFiles } from "../../src/lib/outputs/record-files.ts";
 import { recordFileAt } from "../../src/integrations/record-files.ts";
@@ -10,6 +10,16 @@ import { recordFileAt } from "../../src/integrations/record-files.ts";
 const model = registryFromFiles("data");
 const files = recordFiles(model, { siteUrl: undefined, generated: new Date() }, "data");
 const paths = new Set(files.map((file) => file.path));
+const made: string[] = [];
+afterAll(() => {
+  for (const dir of made) rmSync(dir, { recursive: true, force: true });
+});
+/** An empty temporary folder, deleted after the tests. */
+const tempDir = () => {
+  const dir = mkdtempSync(join(tmpdir(), "record-files-"));
+  made.push(dir);
+  return dir;
+};
 
 describe("record files", () => {
   it("give every record its API item and editor copy, and every deployment its badge and compare entry in each language", () => {
@@ -29,7 +39,7 @@ describe("record files", () => {
   });
 
   it("copy each record file byte for byte and write JSON that parses", () => {
-    const dir = mkdtempSync(join(tmpdir(), "record-files-"));
+    const dir = tempDir();
     writeRecordFiles(dir, files);
     const copy = readFileSync(join(dir, "contribute/editor/records/deployments/fr-tchap.yaml"));
     expect(copy.equals(readFileSync("data/deployments/fr-tchap.yaml"))).toBe(true);
@@ -39,7 +49,7 @@ describe("record files", () => {
   });
 
   it("refuse a path that leaves the site folder, writing nothing", () => {
-    const parent = mkdtempSync(join(tmpdir(), "record-files-"));
+    const parent = tempDir();
     const site = join(parent, "site");
     const escaping = { path: "../escaped.json", contentType: "application/json", content: () => "{}" };
     expect(() => writeRecordFiles(site, [escaping])).toThrow(/outside the site/);

@@ -38,3 +38,27 @@ export function referencesIn(collection: CollectionName, data: RawMap): Referenc
   }
   return refs;
 }
+
+/**
+ * All of a raw record the registry rules read: its aliases and its references, at their places
+ * (a list keeps its length, so every index stays the same). Registry rules see only this, so a
+ * check can be kept, or made in another thread, without the rest of the record.
+ */
+export function registryView(collection: CollectionName, data: RawMap): RawMap {
+  const view: RawMap = {};
+  if (Array.isArray(data.aliases)) view.aliases = [...data.aliases];
+  for (const ref of referencesIn(collection, data)) setAt(view, ref.path, ref.id);
+  return view;
+}
+
+function setAt(target: RawMap, path: readonly PropertyKey[], value: unknown): void {
+  let node: Record<PropertyKey, unknown> = target;
+  path.forEach((segment, i) => {
+    if (i === path.length - 1) {
+      node[segment] = value;
+      return;
+    }
+    node[segment] ??= typeof path[i + 1] === "number" ? [] : {};
+    node = node[segment] as Record<PropertyKey, unknown>;
+  });
+}

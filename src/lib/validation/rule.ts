@@ -7,7 +7,8 @@
  *   bytes     the file's bytes (encoding)
  *   document  the file parsed as YAML, with positions
  *   record    one record as raw data, whether or not it passes its schema, so one run reports all
- *   registry  all records together (unique ids, references that must resolve)
+ *   registry  all records together (unique ids, references that must resolve), each seen as its
+ *             aliases and references only
  */
 import type { z } from "zod";
 import type { CollectionName } from "../../schema/index.ts";
@@ -45,8 +46,14 @@ export type RecordData = RecordDocument & {
   schemaResult: z.ZodSafeParseResult<unknown>;
 };
 
+/**
+ * A record as the registry rules see it: of its data only its aliases and references, at their
+ * places (`registryView` in references.ts), so its check can be kept or made in another thread.
+ */
+export type RegistryRecord = RecordFile & { data: Record<string, unknown>; yaml: ParsedYaml };
+
 /** Everything the registry rules see: every folder entry and every record that is a YAML map. */
-export type RegistryInput = { entries: RecordEntry[]; records: RecordData[] };
+export type RegistryInput = { entries: RecordEntry[]; records: RegistryRecord[] };
 
 /** A finding of a registry rule names the file it is in. */
 export type RegistryFinding = Finding & { in: { file: string; yaml?: ParsedYaml } };

@@ -7,8 +7,8 @@ import type { CollectionName } from "../../schema/index.ts";
 import { checkRecord, oncePerLine, problemOf, runStage, safely, stage } from "./check-record.ts";
 import type { Problem } from "./problems.ts";
 import { maxRecordBytes, recordText } from "./record-bytes.ts";
-import { referencesIn } from "./references.ts";
-import type { RecordData, RecordEntry, Rule } from "./rule.ts";
+import { registryView } from "./references.ts";
+import type { RecordEntry, RegistryRecord, Rule } from "./rule.ts";
 import { rules } from "./rules/index.ts";
 
 /** Another record of the registry, as far as the rules between records need it. */
@@ -21,22 +21,7 @@ export type KnownRecord = {
 
 /** What of a record the rules between records read: its aliases and its references, at their places. */
 export function knownRecordOf(collection: CollectionName, id: string, data: Record<string, unknown>): KnownRecord {
-  const slim: Record<string, unknown> = {};
-  if (Array.isArray(data.aliases)) slim.aliases = data.aliases.filter((alias) => typeof alias === "string");
-  for (const ref of referencesIn(collection, data)) setAt(slim, ref.path, ref.id);
-  return { collection, id, data: slim };
-}
-
-function setAt(target: Record<string, unknown>, path: readonly PropertyKey[], value: unknown): void {
-  let node: Record<PropertyKey, unknown> = target;
-  path.forEach((segment, i) => {
-    if (i === path.length - 1) {
-      node[segment] = value;
-      return;
-    }
-    node[segment] ??= typeof path[i + 1] === "number" ? [] : {};
-    node = node[segment] as Record<PropertyKey, unknown>;
-  });
+  return { collection, id, data: registryView(collection, data) };
 }
 
 /** One file to check: its collection, its name in the collection folder, its text. */
@@ -87,8 +72,8 @@ export function validateRecordFile(input: RecordFileText, ruleSet: readonly Rule
     entry,
   ];
   const records = [
-    ...others.map((record) => ({ ...record, file: `data/${record.collection}/${record.id}.yaml` }) as RecordData),
-    ...(checked?.record ? [checked.record] : []),
+    ...others.map((record) => ({ ...record, file: `data/${record.collection}/${record.id}.yaml` }) as RegistryRecord),
+    ...(checked?.record ? [{ ...checked.record, data: registryView(collection, checked.record.data) }] : []),
   ];
   for (const rule of stage(ruleSet, "registry")) {
     for (const finding of safely(rule, () => rule.check({ entries, records }))) {

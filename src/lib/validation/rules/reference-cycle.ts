@@ -1,8 +1,8 @@
 import { plainOrQuoted } from "../quoting.ts";
 import { referencesIn, type Reference } from "../references.ts";
-import type { RecordData, Rule } from "../rule.ts";
+import type { RegistryRecord, Rule } from "../rule.ts";
 
-type Edge = { from: RecordData; ref: Reference; to: string };
+type Edge = { from: RegistryRecord; ref: Reference; to: string };
 
 /** Tarjan's strongly connected components, iterative (no recursion, so no chain is too long): node → component. */
 function components(nodes: Iterable<string>, edgesOf: (node: string) => Edge[]): Map<string, number> {
