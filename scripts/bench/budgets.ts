@@ -27,11 +27,6 @@ const label = (run: SizeRun) => (run.size === "real" ? "real data" : run.size.to
 const gb = (bytes: number) => `${(bytes / GB).toFixed(2)} GB`;
 const kb = (bytes: number) => `${(bytes / KB).toFixed(1)} KB`;
 
-/** The warm full build's total seconds, if every step finished. */
-export function buildSeconds(steps: StepMeasurement[]): number | undefined {
-  return steps.every((step) => step.outcome === "ok") ? steps.reduce((sum, step) => sum + step.seconds!, 0) : undefined;
-}
-
 /** Checks every budget against the runs. */
 export function checkBudgets(runs: SizeRun[]): BudgetResult[] {
   const results: BudgetResult[] = [];
@@ -49,7 +44,7 @@ export function checkBudgets(runs: SizeRun[]): BudgetResult[] {
   const floorBudget = "warm full build ≤ 3× bare Astro (same pages) at 10,000 records";
   if (!at10k) notRun(floorBudget);
   else {
-    const ours = buildSeconds(at10k.warm);
+    const ours = at10k.buildSeconds.warm;
     const floor = at10k.floor.warm.outcome === "ok" ? at10k.floor.warm.seconds : undefined;
     const failed = at10k.warm.find((step) => step.outcome !== "ok");
     results.push({

@@ -7,7 +7,7 @@
 import { appendFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import type { CollectionName } from "../../src/schema/index.ts";
-import { buildSteps } from "../../src/lib/build/build-steps.ts";
+import { buildSteps, runPipeline } from "../../src/lib/build/build-steps.ts";
 import { countryUrl, deploymentUrl, homeUrl, overviewUrl, searchUrl, tableUrl } from "../../src/lib/site/urls.ts";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { snapshotFile } from "../../src/lib/validation/snapshot.ts";
@@ -41,6 +41,8 @@ export type SizeRun = {
   validatorOneChanged: StepMeasurement;
   cold: StepMeasurement[];
   warm: StepMeasurement[];
+  /** The wall-clock time of each whole build (its steps partly run side by side), when every step finished. */
+  buildSeconds: { cold?: number; warm?: number };
   floor: { pages: number; pagesEstimated: boolean; cold: StepMeasurement; warm: StepMeasurement };
   /** The real record whose entry page is weighed at every size, and the country with most entries. */
   entryId: string;
@@ -63,34 +65,33 @@ const astroMarkers = {
 /** The public address the benchmark's builds are given (see `runSize`). */
 const benchSiteUrl = "https://registry.example.org";
 
-/** The steps whose output every later step reads: once one of them fails, the rest cannot be measured. */
-const prerequisites = new Set(["validate", "astro build"]);
-
 /**
- * Runs the pipeline's steps into `outDir`. Unlike `npm run build`, a step after the site is built
- * still runs when an earlier one failed or was stopped (the search index does not need the cards),
- * so one slow step does not hide the others' numbers.
+ * Runs the pipeline's steps into `outDir`, side by side where `npm run build` runs them so. Unlike
+ * `npm run build`, a step still runs when one it does not need failed or was stopped (the search
+ * index does not need the cards), so one slow step does not hide the others' numbers. `seconds`
+ * is the wall-clock time of the whole build, when every step finished.
  */
 async function build(outDir: string, env: NodeJS.ProcessEnv, limits: Limits, log: (line: string) => void) {
-  const results: StepMeasurement[] = [];
-  for (const step of buildSteps(outDir)) {
-    const blocking = results.find((result) => prerequisites.has(result.label) && result.outcome !== "ok");
-    if (blocking) {
-      results.push(skipped(step.label, `${blocking.label} ${blocking.outcome}`));
-      continue;
-    }
-    const result = await runMeasured({
-      label: step.label,
-      script: step.script,
-      args: step.args,
-      env,
-      ...limits,
-      markers: step.label === "astro build" ? astroMarkers : undefined,
-    });
-    log(`  ${step.label}: ${result.outcome}, ${result.seconds?.toFixed(1)} s`);
-    results.push(result);
-  }
-  return results;
+  const start = performance.now();
+  const steps = await runPipeline(
+    outDir,
+    buildSteps(outDir),
+    async (step) => {
+      const result = await runMeasured({
+        label: step.label,
+        script: step.script,
+        args: step.args,
+        env,
+        ...limits,
+        markers: step.label === "astro build" ? astroMarkers : undefined,
+      });
+      log(`  ${step.label}: ${result.outcome}, ${result.seconds?.toFixed(1)} s`);
+      return Object.assign(result, { ok: result.outcome === "ok" });
+    },
+    (step, reason) => Object.assign(skipped(step.label, reason), { ok: false }),
+  );
+  const seconds = steps.every((step) => step.ok) ? (performance.now() - start) / 1000 : undefined;
+  return { steps: steps.map(({ ok: _ok, ...step }) => step as StepMeasurement), seconds };
 }
 
 /** The biggest deployment file among the real ones: its entry page is the heaviest typical page, and it exists at every size. */
@@ -177,9 +178,10 @@ export async function runSize(
   rmSync(astroCache, { recursive: true, force: true });
   rmSync(cardsCache, { recursive: true, force: true });
   const coldDir = join(workDir, "site-cold");
-  const cold = await build(coldDir, env, limits, log);
+  const { steps: cold, seconds: coldSeconds } = await build(coldDir, env, limits, log);
   const warmDir = join(workDir, "site-warm");
   let warm: StepMeasurement[];
+  let warmSeconds: number | undefined;
   const coldBuiltSite = cold.find((step) => step.label === "astro build")?.outcome === "ok";
   if (coldBuiltSite) {
     rmSync(coldDir, { recursive: true, force: true });
@@ -187,7 +189,7 @@ export async function runSize(
     log(
       `  warm build (card cache filled${unfinished.length ? `, as far as the cold build got: ${unfinished.join(", ")}` : ""})`,
     );
-    warm = await build(warmDir, env, limits, log);
+    ({ steps: warm, seconds: warmSeconds } = await build(warmDir, env, limits, log));
     for (const step of warm) {
       const coldStep = cold.find((other) => other.label === step.label);
       if (step.outcome === "ok" && coldStep?.outcome !== "ok")
@@ -253,6 +255,7 @@ export async function runSize(
     validatorOneChanged,
     cold,
     warm,
+    buildSeconds: { cold: coldSeconds, warm: warmSeconds },
     floor: { pages: floorPages, pagesEstimated: site === undefined, cold: floorCold, warm: floorWarm },
     entryId,
     countryCode,

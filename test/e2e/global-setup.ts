@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serveStatic } from "./static-server.ts";
 import { dataFingerprint } from "./data-fingerprint.ts";
-import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { runBuild } from "../../src/lib/build/build-steps.ts";
 
 /**
  * The e2e build is a preview (no SITE_URL), as a build on a contributor's machine is, linked to a
@@ -40,7 +40,7 @@ declare module "vitest" {
 async function buildSite(outDir: string): Promise<string> {
   for (let attempt = 1; ; attempt += 1) {
     const before = dataFingerprint();
-    for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
+    await runBuild(outDir, { echo: false });
     if (dataFingerprint() === before) return before;
     if (attempt === 3) throw new Error("data/ kept changing while the site was built; run the tests again");
   }

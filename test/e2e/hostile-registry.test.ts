@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { runBuild } from "../../src/lib/build/build-steps.ts";
 import { oneBuildAtATime } from "./one-build-at-a-time.ts";
 import { validateRegistry } from "../../src/lib/validation/validate-registry.ts";
 import { fieldsSplitOn, parseCsv, startsFormula } from "../csv-reading.ts";
@@ -42,7 +42,7 @@ beforeAll(async () => {
     process.env.REGISTRY_DATA_DIR = fixture;
     process.env.REGISTRY_TABLE_PAGE_SIZE = "1";
     try {
-      for (const step of buildSteps(outDir)) await runStep(step, { echo: false });
+      await runBuild(outDir, { echo: false });
     } finally {
       delete process.env.REGISTRY_DATA_DIR;
       delete process.env.REGISTRY_TABLE_PAGE_SIZE;

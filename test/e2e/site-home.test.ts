@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { buildSteps, runStep } from "../../src/lib/build/build-steps.ts";
+import { runBuild } from "../../src/lib/build/build-steps.ts";
 import { oneBuildAtATime } from "./one-build-at-a-time.ts";
 
 /** Every text file of a built site, by its path inside the site. */
@@ -76,12 +76,8 @@ describe("a build with SITE_URL and BASE_PATH", () => {
     dir = mkdtempSync(join(tmpdir(), "registry-published-"));
     const env = { SITE_URL: siteUrl, BASE_PATH: "/registry" };
     // The pages, feeds and exports are what carry addresses; cards and the search index do not.
-    const carryAddresses = ["validate", "astro build", "record files"];
-    await oneBuildAtATime(async () => {
-      for (const step of buildSteps(dir).filter((step) => carryAddresses.includes(step.label))) {
-        await runStep(step, { echo: false, env });
-      }
-    });
+    const carryAddresses = ["validate", "astro build", "record files", "place files"];
+    await oneBuildAtATime(() => runBuild(dir, { echo: false, env, only: carryAddresses }));
     files = textFiles(dir);
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,25 +1,16 @@
 // The files each record has besides its pages, written by their own build step and served by `astro dev`.
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { registryFromFiles } from "../../src/lib/model/registry-from-files.ts";
 import { recordFiles, writeRecordFiles } from "../../src/lib/outputs/record-files.ts";
 import { recordFileAt } from "../../src/integrations/record-files.ts";
+import { temporaryFolders } from "../temp-folders.ts";
 
 const model = registryFromFiles("data");
 const files = recordFiles(model, { siteUrl: undefined, generated: new Date() }, "data");
 const paths = new Set(files.map((file) => file.path));
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
-/** An empty temporary folder, deleted after the tests. */
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), "record-files-"));
-  made.push(dir);
-  return dir;
-};
+const tempDir = temporaryFolders("record-files-");
 
 describe("record files", () => {
   it("give every record its API item and editor copy, and every deployment its badge and compare entry in each language", () => {

@@ -1,23 +1,19 @@
 // `npm run validate` splits a large data folder among worker threads. Whatever the split, it must
 // report what validating in one thread reports, and leave a snapshot holding every valid record.
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { appendFileSync, cpSync, existsSync, readdirSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { validateInParallel } from "../../src/lib/validation/parallel.ts";
 import { partFile, validRecords, validatedData } from "../../src/lib/validation/snapshot.ts";
 import { validateRegistry, type LoadedRegistry } from "../../src/lib/validation/validate-registry.ts";
+import { temporaryFolders } from "../temp-folders.ts";
 
 const root = resolve(import.meta.dirname, "../..");
-const made: string[] = [];
-afterAll(() => {
-  for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = temporaryFolders("registry-parallel-");
 
 /** A copy of a fixture folder, so the snapshots these tests write are of a folder no other test uses. */
 function copyOf(fixture: string): string {
-  const dir = mkdtempSync(join(tmpdir(), "registry-parallel-"));
-  made.push(dir);
+  const dir = tempDir();
   cpSync(join(root, "test/fixtures", fixture), dir, { recursive: true });
   return dir;
 }
