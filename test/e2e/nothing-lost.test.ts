@@ -132,6 +132,17 @@ describe.each(languages)("products and positions (%s)", (lang) => {
     expect(wrong.map((product) => product.id)).toEqual([]);
   });
 
+  it("the products list gives each product the number of deployments that use it", () => {
+    const page = builtText(builtDir, `/${lang}/products/`);
+    const wrong = records.products.flatMap((product) => {
+      const row = new RegExp(`<tr data-id="${product.id}">(.*?)</tr>`, "s").exec(page)?.[1] ?? "";
+      const shown = /<td class="num">(\d+)<\/td>/.exec(row)?.[1];
+      const using = concreteDeployments.filter((deployment) => deployment.product?.id === product.id).length;
+      return shown === String(using) ? [] : [`${product.id}: ${shown} instead of ${using}`];
+    });
+    expect(wrong).toEqual([]);
+  });
+
   it("each position has its page, headed with its title", () => {
     const wrong = positions.filter(
       (position) => heading(`/${lang}/positions/${position.id}/`) !== squash(displayText(position.data.title, lang)),
