@@ -35,6 +35,14 @@ describe("mostRelated", () => {
     }
   });
 
+  it("counts a sector a record lists twice as one shared sector", () => {
+    const entry = { id: "a", level: "local", sectors: ["police", "schools"] } as unknown as DeploymentEntry;
+    const twice = { id: "b", level: "state", sectors: ["police", "police"] } as unknown as DeploymentEntry;
+    const both = { id: "c", level: "state", sectors: ["schools", "police"] } as unknown as DeploymentEntry;
+    expect(closeness(entry, twice)).toBe(1);
+    expect(mostRelated(entry, [twice, both]).shown.map((d) => d.id)).toEqual(["c", "b"]);
+  });
+
   it("shows all of a group smaller than the limit, and nothing for none", () => {
     const group = fakeDeployments(4);
     expect(mostRelated(group[0]!, group).shown).toHaveLength(3);

@@ -13,9 +13,8 @@ export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
 
 /** How closely two deployments are related: same region, shared sectors, same product, same level. */
 export function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
-  // Counted without making a list: an entry page compares its entry with every one of its country.
   let sharedSectors = 0;
-  for (const sector of other.sectors) if (entry.sectors.includes(sector)) sharedSectors += 1;
+  for (const sector of new Set(other.sectors)) if (entry.sectors.includes(sector)) sharedSectors += 1;
   return (
     (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
     (entry.productEntry !== undefined && other.productEntry?.id === entry.productEntry.id ? 2 : 0) +
@@ -24,26 +23,69 @@ export function closeness(entry: DeploymentEntry, other: DeploymentEntry): numbe
   );
 }
 
-/** Whether `a` goes before `b` among related entries: closer first, then by id. */
-const closerFirst = (a: { d: DeploymentEntry; score: number }, b: { d: DeploymentEntry; score: number }) =>
-  a.score > b.score || (a.score === b.score && a.d.id < b.d.id);
+/**
+ * What `closeness` compares, read once per deployment, with the sectors as bits: an entry page
+ * compares its entry with every one of its country, so the comparison must not allocate.
+ */
+type Traits = { region: string | undefined; product: string | undefined; level: string; sectors: number };
+const traitsOf = new WeakMap<DeploymentEntry, Traits>();
+const sectorBits = new Map<string, number>();
+
+function traits(d: DeploymentEntry): Traits {
+  let found = traitsOf.get(d);
+  if (!found) {
+    let sectors = 0;
+    for (const sector of d.sectors) {
+      let bit = sectorBits.get(sector);
+      if (bit === undefined) sectorBits.set(sector, (bit = 2 ** sectorBits.size));
+      sectors |= bit;
+    }
+    found = { region: d.region, product: d.productEntry?.id, level: d.level, sectors };
+    traitsOf.set(d, found);
+  }
+  return found;
+}
+
+/** The number of bits set in a 32-bit number (the sectors two deployments share). */
+function bitCount(bits: number): number {
+  let count = 0;
+  for (let rest = bits; rest !== 0; rest &= rest - 1) count += 1;
+  return count;
+}
+
+/** `closeness` of two deployments' traits. */
+function closenessOf(entry: Traits, other: Traits): number {
+  return (
+    (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
+    (entry.product !== undefined && other.product === entry.product ? 2 : 0) +
+    (other.level === entry.level ? 1 : 0) +
+    bitCount(entry.sectors & other.sectors)
+  );
+}
+
+type Scored = { d: DeploymentEntry; score: number };
+
+/** Whether `d`, of closeness `score`, goes before `other` among related entries: closer first, then by id. */
+const goesBefore = (d: DeploymentEntry, score: number, other: Scored) =>
+  score > other.score || (score === other.score && d.id < other.d.id);
 
 /**
- * The most related few of `candidates` (leaving out the entry itself), and how many there are. One
- * pass that keeps the best `relatedLimit`, so a country of thousands costs each entry page one
- * look at each, not a sort.
+ * The most related few of `candidates` (leaving out the entry itself), closer first, then by id,
+ * and how many there are. One pass that keeps the best `relatedLimit`, so a country of thousands
+ * costs each entry page one look at each, not a sort.
  */
 export function mostRelated(entry: DeploymentEntry, candidates: DeploymentEntry[] = []): RelatedGroup {
-  const best: { d: DeploymentEntry; score: number }[] = [];
+  const own = traits(entry);
+  const best: Scored[] = [];
   let total = 0;
   for (const d of candidates) {
     if (d.id === entry.id) continue;
     total += 1;
-    const scored = { d, score: closeness(entry, d) };
-    if (best.length === relatedLimit && !closerFirst(scored, best[best.length - 1]!)) continue;
+    const score = closenessOf(own, traits(d));
+    if (best.length === relatedLimit && !goesBefore(d, score, best[best.length - 1]!)) continue;
     let at = best.length;
-    while (at > 0 && closerFirst(scored, best[at - 1]!)) at -= 1;
-    best.splice(at, 0, scored);
+    while (at > 0 && goesBefore(d, score, best[at - 1]!)) at -= 1;
+    best.splice(at, 0, { d, score });
     if (best.length > relatedLimit) best.pop();
   }
   return { shown: best.map(({ d }) => d), total };
