@@ -202,13 +202,15 @@ bare Astro project that makes as many minimal pages. Budgets come from issue 13.
 
 ## Measurements
 
+Each size is built as the publish workflow builds it: with a public address and a repository on
+GitHub (placeholders, never fetched), so the sitemap and every page's correction links are made.
 Times are wall-clock, with CPU time (user + system, the step and all it started) and the peak
 memory of the step's processes. A full build's time is the wall-clock time from its first step
 to its last: the record files are written while Astro builds and the cards drawn while the search
-index is made, so its steps add up to more. Cold: no Astro cache and an empty social-card cache; warm: the same build again with
-the card cache filled. Page weights are raw / gzip of the HTML, then gzip
-of the HTML with the stylesheets, scripts and icons it loads (social cards and search index not
-counted). A query's bytes are what the search page fetched from the index in Chromium.
+index is made, so its steps add up to more. Cold: no Astro cache and an empty social-card cache;
+warm: the same build again with the card cache filled. Page weights are raw / gzip of the HTML,
+then gzip of the HTML with the stylesheets, scripts and icons it loads (social cards and search
+index not counted). A query's bytes are what the search page fetched from the index in Chromium.
 
 ${measurements(result.runs)}
 ${plain.length ? `\n${plain.map((run) => `${run.plainCopies} generated records at ${sizeLabel(run.size)} failed validation in their varied form and were written as plain copies.`).join(" ")}\n` : ""}

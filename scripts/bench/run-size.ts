@@ -62,8 +62,9 @@ const astroMarkers = {
   "pages rendered": /^\S*\s*✓ Completed in/,
 };
 
-/** The public address the benchmark's builds are given (see `runSize`). */
+/** The public address and the repository the benchmark's builds are given (see `runSize`). */
 const benchSiteUrl = "https://registry.example.org";
+const benchRepositoryUrl = "https://github.com/registry-bench/registry";
 
 /**
  * Runs the pipeline's steps into `outDir`, side by side where `npm run build` runs them so. Unlike
@@ -151,8 +152,11 @@ export async function runSize(
     SOCIAL_CARDS_CACHE_DIR: cardsCache,
     BASE_PATH: undefined,
     // Built as the publish workflow builds it, with a public address (a domain reserved for
-    // examples, never fetched), so the sitemap is made and measured too: a preview build has none.
+    // examples, never fetched), so the sitemap is made and measured too: a preview build has none;
+    // and with a repository on GitHub (never fetched either), so every page carries the correction
+    // links the published site has (at real data 30% of the heaviest entry page's bytes).
     SITE_URL: benchSiteUrl,
+    REGISTRY_REPOSITORY_URL: benchRepositoryUrl,
   };
 
   // The validator reuses an earlier run's checks of unchanged files (src/lib/validation/snapshot.ts):
