@@ -97,7 +97,9 @@ export function runMeasured(command: MeasuredCommand): Promise<StepMeasurement> 
       // Already ended.
     }
   };
-  process.once("exit", stopGroup);
+  // Stopped before any other exit handler runs: the benchmark's removal of its temporary files
+  // takes long, and a step must not go on writing into them meanwhile.
+  process.prependOnceListener("exit", stopGroup);
   const marks: Record<string, number> = {};
   let output = "";
   let pending = "";
