@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { DeploymentEntry } from "../../src/lib/model/registry-model.ts";
 import { closeness, mostRelated, relatedLimit } from "../../src/lib/model/related.ts";
 
-const sectors = ["police", "schools", "health", "ministries"] as const;
+const sectors = ["police", "schools", "healthcare", "ministries"] as const;
 const levels = ["national", "state", "local"] as const;
 
 /** A deployment with only what closeness reads, varied by a simple pseudo-random sequence. */
@@ -35,12 +35,33 @@ describe("mostRelated", () => {
     }
   });
 
-  it("counts a sector a record lists twice as one shared sector", () => {
-    const entry = { id: "a", level: "local", sectors: ["police", "schools"] } as unknown as DeploymentEntry;
-    const twice = { id: "b", level: "state", sectors: ["police", "police"] } as unknown as DeploymentEntry;
-    const both = { id: "c", level: "state", sectors: ["schools", "police"] } as unknown as DeploymentEntry;
-    expect(closeness(entry, twice)).toBe(1);
-    expect(mostRelated(entry, [twice, both]).shown.map((d) => d.id)).toEqual(["c", "b"]);
+  it("scores same region 4, same product 2, same level 1 and 1 per shared sector, a sector listed twice once", () => {
+    const record = (fields: object) => fields as unknown as DeploymentEntry;
+    const entry = record({
+      id: "a",
+      region: "DE-BY",
+      productEntry: { id: "element" },
+      level: "local",
+      sectors: ["police", "schools"],
+    });
+    expect(closeness(entry, record({ id: "b", region: "DE-BY", level: "state", sectors: ["healthcare"] }))).toBe(4);
+    expect(
+      closeness(entry, record({ id: "c", productEntry: { id: "element" }, level: "state", sectors: ["media"] })),
+    ).toBe(2);
+    expect(closeness(entry, record({ id: "d", level: "local", sectors: ["media"] }))).toBe(1);
+    expect(closeness(entry, record({ id: "e", level: "state", sectors: ["schools", "police"] }))).toBe(2);
+    expect(closeness(entry, record({ id: "f", level: "state", sectors: ["police", "police"] }))).toBe(1);
+    // A region or product the entry lacks is not shared with another record that lacks it too.
+    const bare = record({ id: "g", level: "state", sectors: ["media"] });
+    expect(closeness(bare, record({ id: "h", level: "local", sectors: ["church"] }))).toBe(0);
+    const all = ["b", "c", "d", "e", "f"].map((id, i) =>
+      record({
+        id,
+        level: "state",
+        sectors: [["police"], ["police", "schools"], ["media"], ["police", "police"], ["schools"]][i],
+      }),
+    );
+    expect(mostRelated(entry, all).shown.map((d) => d.id)).toEqual(["c", "b", "e", "f", "d"]);
   });
 
   it("shows all of a group smaller than the limit, and nothing for none", () => {

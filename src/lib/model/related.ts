@@ -4,6 +4,7 @@
  * page stays the same size however large the registry grows.
  */
 import type { DeploymentEntry } from "./registry-model.ts";
+import { sector } from "../../schema/vocabulary.ts";
 
 /** How many related entries a list shows at most; the rest is one link away, so an entry page stays small. */
 export const relatedLimit = 6;
@@ -11,35 +12,20 @@ export const relatedLimit = 6;
 /** A list of related entries: the most related few, and how many there are in all. */
 export type RelatedGroup = { shown: DeploymentEntry[]; total: number };
 
-/** How closely two deployments are related: same region, shared sectors, same product, same level. */
-export function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
-  let sharedSectors = 0;
-  for (const sector of new Set(other.sectors)) if (entry.sectors.includes(sector)) sharedSectors += 1;
-  return (
-    (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
-    (entry.productEntry !== undefined && other.productEntry?.id === entry.productEntry.id ? 2 : 0) +
-    (other.level === entry.level ? 1 : 0) +
-    sharedSectors
-  );
-}
-
 /**
- * What `closeness` compares, read once per deployment, with the sectors as bits: an entry page
- * compares its entry with every one of its country, so the comparison must not allocate.
+ * What closeness compares, read once per deployment, with the sectors as bits (one per sector of
+ * the vocabulary): an entry page compares its entry with every one of its country, so the
+ * comparison must not allocate.
  */
 type Traits = { region: string | undefined; product: string | undefined; level: string; sectors: number };
 const traitsOf = new WeakMap<DeploymentEntry, Traits>();
-const sectorBits = new Map<string, number>();
+const sectorBit = new Map(sector.options.map((name, i) => [name, 2 ** i]));
 
 function traits(d: DeploymentEntry): Traits {
   let found = traitsOf.get(d);
   if (!found) {
     let sectors = 0;
-    for (const sector of d.sectors) {
-      let bit = sectorBits.get(sector);
-      if (bit === undefined) sectorBits.set(sector, (bit = 2 ** sectorBits.size));
-      sectors |= bit;
-    }
+    for (const name of d.sectors) sectors |= sectorBit.get(name)!;
     found = { region: d.region, product: d.productEntry?.id, level: d.level, sectors };
     traitsOf.set(d, found);
   }
@@ -53,7 +39,6 @@ function bitCount(bits: number): number {
   return count;
 }
 
-/** `closeness` of two deployments' traits. */
 function closenessOf(entry: Traits, other: Traits): number {
   return (
     (entry.region !== undefined && other.region === entry.region ? 4 : 0) +
@@ -61,6 +46,11 @@ function closenessOf(entry: Traits, other: Traits): number {
     (other.level === entry.level ? 1 : 0) +
     bitCount(entry.sectors & other.sectors)
   );
+}
+
+/** How closely two deployments are related: same region 4, same product 2, same level 1, and 1 per shared sector. */
+export function closeness(entry: DeploymentEntry, other: DeploymentEntry): number {
+  return closenessOf(traits(entry), traits(other));
 }
 
 type Scored = { d: DeploymentEntry; score: number };
